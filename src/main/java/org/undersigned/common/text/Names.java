@@ -1,0 +1,73 @@
+package org.undersigned.common.text;
+
+import com.ibm.icu.text.Normalizer2;
+import java.text.Normalizer;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The forms of an endorsement's name: as published, as compared ("the same organisation"), and as
+ * searched.
+ */
+public final class Names {
+
+  private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+  private static final Pattern WHITE_SPACE = Pattern.compile("[\\p{Z}\\s]+");
+  private static final Pattern MARKS = Pattern.compile("[\\p{Mn}\\p{Me}]+");
+
+  /** Letters that carry their accent inside and so keep it through decomposition. */
+  private static final Map<Character, String> BASE_LETTERS =
+      Map.ofEntries(
+          Map.entry('đ', "d"),
+          Map.entry('Đ', "d"),
+          Map.entry('ø', "o"),
+          Map.entry('Ø', "o"),
+          Map.entry('ł', "l"),
+          Map.entry('Ł', "l"),
+          Map.entry('ħ', "h"),
+          Map.entry('Ħ', "h"),
+          Map.entry('ı', "i"),
+          Map.entry('æ', "ae"),
+          Map.entry('Æ', "ae"),
+          Map.entry('œ', "oe"),
+          Map.entry('Œ', "oe"));
+
+  private Names() {}
+
+  /** The name as it is published: trimmed and in NFC, otherwise exactly as the signer wrote it. */
+  public static String display(String name) {
+    return Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
+  }
+
+  /**
+   * What "the same organisation" means: NFKC with case folding (which also drops invisible format
+   * characters), then every run of white space made one space, trimmed.
+   */
+  public static String normalized(String name) {
+    return foldWhiteSpace(NFKC_CASEFOLD.normalize(name));
+  }
+
+  /**
+   * The form searches compare: {@link #normalized} without accents or other combining marks, in
+   * every script, so that "defenseurs" finds "Défenseurs" and "ДЕЛА" finds "дела".
+   */
+  public static String searchKey(String text) {
+    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+    String unmarked = MARKS.matcher(decomposed).replaceAll("");
+    StringBuilder base = new StringBuilder(unmarked.length());
+    for (int i = 0; i < unmarked.length(); i++) {
+      char c = unmarked.charAt(i);
+      String replacement = BASE_LETTERS.get(c);
+      if (replacement != null) {
+        base.append(replacement);
+      } else {
+        base.append(c);
+      }
+    }
+    return normalized(base.toString());
+  }
+
+  private static String foldWhiteSpace(String text) {
+    return WHITE_SPACE.matcher(text).replaceAll(" ").strip();
+  }
+}

@@ -1,0 +1,61 @@
+package org.undersigned.letter;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An open letter: its identity, its original language and whether it takes signatures. */
+@Entity
+@Table(name = "letters")
+public class Letter {
+
+  @Id public UUID id;
+
+  public String slug;
+
+  @Column(name = "original_language")
+  public String originalLanguage;
+
+  @Enumerated(EnumType.STRING)
+  public LetterStatus status;
+
+  @Column(name = "closes_at")
+  public Instant closesAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "moderation_policy")
+  public ModerationPolicy moderationPolicy;
+
+  @Column(name = "embargo_until")
+  public Instant embargoUntil;
+
+  @Column(name = "counts_during_embargo")
+  public boolean countsDuringEmbargo = true;
+
+  @Column(name = "collation_version")
+  public String collationVersion;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
+  @Version public int version;
+
+  /** Whether the public may see it: drafts are the coalition's alone. */
+  public boolean isPublic() {
+    return status != LetterStatus.DRAFT;
+  }
+
+  /** Whether it takes signatures at this instant. */
+  public boolean isOpenAt(Instant now) {
+    return status == LetterStatus.OPEN && (closesAt == null || now.isBefore(closesAt));
+  }
+}

@@ -1,0 +1,189 @@
+package org.undersigned.letter.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.undersigned.common.http.Negotiation;
+import org.undersigned.common.http.Representations;
+import org.undersigned.common.http.Representations.Document;
+import org.undersigned.common.problem.ProblemException;
+import org.undersigned.common.problem.ProblemType;
+import org.undersigned.endorsement.service.SignatoryService;
+import org.undersigned.letter.render.LetterRenderer;
+import org.undersigned.letter.service.LetterService;
+import org.undersigned.letter.service.PublicLetter;
+
+/** The public letters: as JSON, and as documents (plain text, Markdown, HTML). */
+@Path("/api/v1/letters")
+@Tag(name = "Letters", description = "The open letters and their public signatories.")
+public class LetterResource {
+
+  static final String TEXT_MARKDOWN = "text/markdown";
+  static final String TEXT_CSV = "text/csv";
+
+  /** The representations of a letter, in the order a wildcard Accept gets them. */
+  private static final List<MediaType> LETTER_TYPES =
+      List.of(
+          MediaType.APPLICATION_JSON_TYPE,
+          MediaType.TEXT_PLAIN_TYPE,
+          MediaType.valueOf(TEXT_MARKDOWN),
+          MediaType.TEXT_HTML_TYPE);
+
+  private final LetterService letters;
+  private final SignatoryService signatories;
+  private final LetterRenderer renderer;
+  private final Representations representations;
+
+  public LetterResource(
+      LetterService letters,
+      SignatoryService signatories,
+      LetterRenderer renderer,
+      Representations representations) {
+    this.letters = letters;
+    this.signatories = signatories;
+    this.renderer = renderer;
+    this.representations = representations;
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "listLetters",
+      summary = "List the letters",
+      description =
+          "The letters that are open or closed for signatures (never drafts), with their counts.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The letters.",
+      headers = {@Header(ref = "ETag"), @Header(ref = "Cache-Control")},
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LetterSummary.Page.class)))
+  @APIResponse(responseCode = "304", description = "Not modified: the ETag matched If-None-Match.")
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "NotAcceptable")
+  public Response list(
+      @Parameter(ref = "lang") @QueryParam("lang") String lang,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+      @Context HttpHeaders headers) {
+    Instant now = Instant.now();
+    List<LetterSummary> items =
+        letters.listPublic(lang, acceptLanguage).stream()
+            .map(l -> LetterSummary.of(l, l.letter().isOpenAt(now)))
+            .toList();
+    return representations.json(headers, new LetterSummary.Page(items), null, "Accept-Language");
+  }
+
+  @GET
+  @Path("{slug}")
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, TEXT_MARKDOWN, MediaType.TEXT_HTML})
+  @Operation(
+      operationId = "getLetter",
+      summary = "Read a letter",
+      description =
+          "One letter in one language: from `lang`, else from Accept-Language, else its original"
+              + " language; Content-Language says which. As JSON, or as a document (text/plain,"
+              + " text/markdown, text/html): the text, the named signatories one per line, then"
+              + " the count sentence with the real figures.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The letter.",
+      headers = {
+        @Header(ref = "ETag"),
+        @Header(ref = "Cache-Control"),
+        @Header(ref = "Content-Language")
+      },
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LetterView.class)),
+        @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = TEXT_MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))
+      })
+  @APIResponse(responseCode = "304", description = "Not modified: the ETag matched If-None-Match.")
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "LetterNotFound")
+  @APIResponse(ref = "NotAcceptable")
+  public Response get(
+      @Parameter(ref = "slug") @PathParam("slug") String slug,
+      @Parameter(ref = "lang") @QueryParam("lang") String lang,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+      @Context HttpHeaders headers) {
+    MediaType type = Negotiation.mediaType(headers.getAcceptableMediaTypes(), LETTER_TYPES);
+    PublicLetter letter =
+        letters.findPublic(slug, lang, acceptLanguage).orElseThrow(LetterResource::letterNotFound);
+    String body;
+    if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {
+      return representations.json(
+          headers,
+          LetterView.of(letter, letter.letter().isOpenAt(Instant.now())),
+          letter.text().language,
+          "Accept, Accept-Language");
+    }
+    List<String> names = signatories.publicNames(letter.letter());
+    if (type.equals(MediaType.TEXT_PLAIN_TYPE)) {
+      body = renderer.plain(letter.text(), names, letter.counts());
+    } else if (type.getSubtype().equals("markdown")) {
+      body = renderer.markdown(letter.text(), names, letter.counts());
+    } else {
+      body = renderer.html(letter.text(), names, letter.counts());
+    }
+    return representations.ok(
+        headers,
+        Document.of(body, type.toString() + ";charset=UTF-8")
+            .inLanguage(letter.text().language)
+            .varying("Accept, Accept-Language"));
+  }
+
+  @GET
+  @Path("{slug}/signatories.csv")
+  @Produces(TEXT_CSV)
+  @Operation(
+      operationId = "exportSignatories",
+      summary = "Export the public signatories as CSV",
+      description =
+          "The published, named signatories in the order they were added, for the press kit."
+              + " RFC 4180, UTF-8, with a header row. A cell that a spreadsheet would read as a"
+              + " formula is prefixed with an apostrophe.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The signatories.",
+      headers = {@Header(ref = "ETag"), @Header(ref = "Cache-Control")},
+      content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(responseCode = "304", description = "Not modified: the ETag matched If-None-Match.")
+  @APIResponse(ref = "LetterNotFound")
+  @APIResponse(ref = "NotAcceptable")
+  public Response csv(
+      @Parameter(ref = "slug") @PathParam("slug") String slug, @Context HttpHeaders headers) {
+    String csv = signatories.csv(slug).orElseThrow(LetterResource::letterNotFound);
+    return representations.ok(
+        headers,
+        Document.of(csv, TEXT_CSV + ";charset=UTF-8;header=present")
+            .attachment(slug + "-signatories.csv"));
+  }
+
+  /** The answer for a slug that names no public letter. */
+  public static ProblemException letterNotFound() {
+    return new ProblemException(
+        ProblemType.LETTER_NOT_FOUND, "There is no public letter with this slug.");
+  }
+}

@@ -1,0 +1,36 @@
+package org.undersigned.letter.rest;
+
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.undersigned.endorsement.Counts;
+import org.undersigned.letter.service.PublicLetter;
+
+/** A letter in a list: what it is called, whether it takes signatures, and its counts. */
+@Schema(name = "LetterSummary", description = "A letter in the list of letters.")
+public record LetterSummary(
+    @Schema(required = true, examples = "un-china-human-rights") String slug,
+    @Schema(required = true, description = "The language of the title (BCP 47).", examples = "fr")
+        String language,
+    @Schema(required = true, examples = "[\"fr\"]") List<String> languages,
+    @Schema(required = true, examples = "Une lettre ouverte :") String title,
+    @Schema(required = true) boolean open,
+    @Schema(required = true, nullable = true, implementation = String.class, format = "date-time")
+        Instant closesAt,
+    @Schema(required = true) Counts counts) {
+
+  static LetterSummary of(PublicLetter letter, boolean openNow) {
+    return new LetterSummary(
+        letter.letter().slug,
+        letter.text().language,
+        letter.languages(),
+        letter.text().title,
+        openNow,
+        letter.letter().closesAt,
+        letter.counts());
+  }
+
+  /** The list of letters. */
+  @Schema(name = "LetterList")
+  public record Page(@Schema(required = true) List<LetterSummary> items) {}
+}

@@ -1,0 +1,106 @@
+package org.undersigned.testing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.undersigned.endorsement.Endorsement;
+import org.undersigned.endorsement.EndorsementKind;
+import org.undersigned.endorsement.EndorsementSource;
+import org.undersigned.endorsement.EndorsementStatus;
+import org.undersigned.endorsement.repository.EndorsementRepository;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterStatus;
+import org.undersigned.letter.LetterTranslation;
+import org.undersigned.letter.ModerationPolicy;
+import org.undersigned.letter.repository.LetterRepository;
+import org.undersigned.letter.repository.LetterTranslationRepository;
+
+/**
+ * Creates the letters and endorsements a test needs, through the service's own repositories, each
+ * with a fresh slug so that tests never depend on one another.
+ */
+@ApplicationScoped
+public class TestLetters {
+
+  /** The bundled letter's slug. */
+  public static final String BUNDLED = "un-china-human-rights";
+
+  private final LetterRepository letters;
+  private final LetterTranslationRepository translations;
+  private final EndorsementRepository endorsements;
+
+  public TestLetters(
+      LetterRepository letters,
+      LetterTranslationRepository translations,
+      EndorsementRepository endorsements) {
+    this.letters = letters;
+    this.translations = translations;
+    this.endorsements = endorsements;
+  }
+
+  /** A new open letter with texts in the given languages, the first being the original. */
+  @Transactional
+  public Letter letter(LetterStatus status, String... languages) {
+    Instant now = Instant.now();
+    Letter letter = new Letter();
+    letter.id = UUID.randomUUID();
+    letter.slug = "test-" + UUID.randomUUID().toString().substring(0, 8);
+    letter.originalLanguage = languages[0];
+    letter.status = status;
+    letter.moderationPolicy = ModerationPolicy.PUBLISH_ON_APPROVAL;
+    letter.createdAt = now;
+    letter.updatedAt = now;
+    letters.persist(letter);
+    for (String language : languages) {
+      LetterTranslation text = new LetterTranslation();
+      text.id = UUID.randomUUID();
+      text.letterId = letter.id;
+      text.language = language;
+      text.textVersion = 1;
+      text.title = "Title " + language;
+      text.recipients = List.of("Recipient " + language);
+      text.paragraphs = List.of("Paragraph one " + language, "Paragraph two " + language);
+      text.closing = "Closing " + language;
+      text.countSentence =
+          "* " + language + ": {total} in all, {named} named, {anonymous} anonymous.";
+      text.createdAt = now;
+      translations.persist(text);
+    }
+    return letter;
+  }
+
+  /** A published endorsement, named or anonymous (an anonymous one still has a name stored). */
+  @Transactional
+  public Endorsement published(Letter letter, String name, boolean anonymous) {
+    return endorsement(letter, name, anonymous, EndorsementStatus.PUBLISHED);
+  }
+
+  /** An endorsement in any status. */
+  @Transactional
+  public Endorsement endorsement(
+      Letter letter, String name, boolean anonymous, EndorsementStatus status) {
+    Instant now = Instant.now();
+    Endorsement e = new Endorsement();
+    e.id = UUID.randomUUID();
+    e.letterId = letter.id;
+    e.kind = EndorsementKind.ORGANISATION;
+    e.name(name, anonymous, letter.originalLanguage);
+    e.country = "FR";
+    e.website = "https://example.org";
+    e.contactName = "Contact Person";
+    e.contactEmail = "contact-" + e.id + "@example.org";
+    e.language = letter.originalLanguage;
+    e.status = status;
+    e.source = EndorsementSource.WEB;
+    e.emailConfirmedAt = status == EndorsementStatus.PENDING_CONFIRMATION ? null : now;
+    e.publishedAt = status == EndorsementStatus.PUBLISHED ? now : null;
+    e.approvedAt = status == EndorsementStatus.PUBLISHED ? now : null;
+    e.approvedBy = status == EndorsementStatus.PUBLISHED ? "moderator@test" : null;
+    e.createdAt = now;
+    e.updatedAt = now;
+    endorsements.persist(e);
+    return e;
+  }
+}
