@@ -9,11 +9,17 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** An open letter: its identity, its original language and whether it takes signatures. */
 @Entity
 @Table(name = "letters")
 public class Letter {
+
+  /** What a slug may be; the database holds the same rule. */
+  private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+
+  private static final int SLUG_MAX_LENGTH = 100;
 
   @Id public UUID id;
 
@@ -48,6 +54,11 @@ public class Letter {
   public Instant updatedAt;
 
   @Version public int version;
+
+  /** Whether a text can be a slug at all; one that cannot names no letter. */
+  public static boolean isSlug(String text) {
+    return text != null && text.length() <= SLUG_MAX_LENGTH && SLUG.matcher(text).matches();
+  }
 
   /** Whether the public may see it: drafts are the coalition's alone. */
   public boolean isPublic() {

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What no operation of the contract covers still answers with a problem document: these requests
@@ -55,5 +57,53 @@ class HttpProblemsTest {
         .body(not(containsString("Exception")))
         .body(not(containsString("at org.")))
         .body(not(containsString("java.")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/v1/letters/a%00b",
+        "/api/v1/letters/%E2%80%AE",
+        "/api/v1/letters/" + "x" + "%F0%9F%98%80",
+        "/api/v1/letters/un-china-human-rights/signatories?q=%00",
+        "/api/v1/letters/un-china-human-rights/signatories?q=%E2%80%AEabc%07",
+        "/api/v1/letters/un-china-human-rights/signatories?cursor=%00",
+        "/api/v1/letters/un-china-human-rights/signatories/%00",
+        "/api/v1/letters/un-china-human-rights?lang=%00",
+        "/api/v1/letters/a%00b/signatories",
+        "/api/v1/letters/a%00b/signatories.csv",
+      })
+  void hostileInputIsNeverAServerError(String path) {
+    int status = given().urlEncodingEnabled(false).get(path).then().extract().statusCode();
+    org.junit.jupiter.api.Assertions.assertTrue(status < 500, path + " answered " + status);
+  }
+
+  @Test
+  void hostileInputIsAnsweredWithProblems() {
+    given()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/letters/a%00b")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void signatoriesAreOnlyJson() {
+    given()
+        .accept("text/plain")
+        .get("/api/v1/letters/un-china-human-rights/signatories")
+        .then()
+        .statusCode(406)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void headIsAnsweredLikeGetWithoutBody() {
+    given()
+        .head("/api/v1/letters/un-china-human-rights")
+        .then()
+        .statusCode(200)
+        .header("ETag", org.hamcrest.Matchers.notNullValue());
   }
 }

@@ -8,7 +8,9 @@ import java.sql.SQLException;
  */
 public final class Redacted {
 
-  private static final int FRAMES = 12;
+  private static final int FRAMES = 16;
+  private static final int FIRST_FRAMES = 4;
+  private static final String OWN_PACKAGE = "org.undersigned.";
 
   private Redacted() {}
 
@@ -24,9 +26,14 @@ public final class Redacted {
         out.append(" [SQLState ").append(sql.getSQLState()).append(']');
       }
     }
+    // The first frames say what failed; the service's own frames say on which path.
     StackTraceElement[] frames = exception.getStackTrace();
-    for (int i = 0; i < Math.min(FRAMES, frames.length); i++) {
-      out.append("\n\tat ").append(frames[i]);
+    int shown = 0;
+    for (int i = 0; i < frames.length && shown < FRAMES; i++) {
+      if (i < FIRST_FRAMES || frames[i].getClassName().startsWith(OWN_PACKAGE)) {
+        out.append("\n\tat ").append(frames[i]);
+        shown++;
+      }
     }
     return out.toString();
   }

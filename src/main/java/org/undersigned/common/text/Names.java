@@ -13,7 +13,9 @@ public final class Names {
 
   private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
   private static final Pattern WHITE_SPACE = Pattern.compile("[\\p{Z}\\s]+");
-  private static final Pattern MARKS = Pattern.compile("[\\p{Mn}\\p{Me}]+");
+
+  /** Combining marks (accents), and the control and format characters a search never means. */
+  private static final Pattern MARKS = Pattern.compile("[\\p{Mn}\\p{Me}\\p{Cc}\\p{Cf}]+");
 
   /** Letters that carry their accent inside and so keep it through decomposition. */
   private static final Map<Character, String> BASE_LETTERS =
@@ -53,7 +55,9 @@ public final class Names {
    */
   public static String searchKey(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-    String unmarked = MARKS.matcher(decomposed).replaceAll("");
+    // Tabs and line breaks are control characters too: make them spaces before dropping controls.
+    String spaced = WHITE_SPACE.matcher(decomposed).replaceAll(" ");
+    String unmarked = MARKS.matcher(spaced).replaceAll("");
     StringBuilder base = new StringBuilder(unmarked.length());
     for (int i = 0; i < unmarked.length(); i++) {
       char c = unmarked.charAt(i);

@@ -46,6 +46,9 @@ public class LetterService {
   /** The public letter with this slug; drafts are not found. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Letter> findPublicLetter(String slug) {
+    if (!Letter.isSlug(slug)) {
+      return Optional.empty();
+    }
     return letters.findBySlug(slug).filter(Letter::isPublic);
   }
 

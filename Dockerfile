@@ -1,0 +1,37 @@
+# undersigned: build from source, run on a slim JRE 17 as a non-root user.
+#
+#   docker build -t undersigned .
+#   docker run --rm -p 8080:8080 \
+#     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db.example:5432/undersigned \
+#     -e QUARKUS_DATASOURCE_USERNAME=undersigned -e QUARKUS_DATASOURCE_PASSWORD=... \
+#     undersigned
+#
+# Every setting is an environment variable; the README lists them.
+
+# --- Build stage ----------------------------------------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+# Dependencies first, so that a change of the sources alone reuses this layer.
+COPY pom.xml ./
+RUN mvn --batch-mode --no-transfer-progress dependency:go-offline || true
+COPY src ./src
+COPY openapi ./openapi
+RUN mvn --batch-mode --no-transfer-progress package -DskipTests
+
+# --- Runtime stage --------------------------------------------------------------------------
+FROM eclipse-temurin:17-jre-jammy
+RUN groupadd --system --gid 10001 undersigned \
+ && useradd --system --uid 10001 --gid undersigned --no-create-home --shell /usr/sbin/nologin undersigned
+WORKDIR /app
+# The fast-jar layout, in four layers from the least to the most often changed.
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/lib/ ./lib/
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus-run.jar ./
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/app/ ./app/
+COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus/ ./quarkus/
+USER 10001:10001
+EXPOSE 8080
+ENV QUARKUS_HTTP_HOST=0.0.0.0 \
+    JAVA_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /q/health/live HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '\"UP\"' <&3"]
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
