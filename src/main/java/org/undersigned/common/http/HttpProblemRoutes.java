@@ -6,8 +6,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 import java.util.UUID;
+import org.undersigned.common.i18n.Texts;
 import org.undersigned.common.problem.Problem;
+import org.undersigned.common.problem.ProblemMappers;
 import org.undersigned.common.problem.ProblemType;
 import org.undersigned.common.problem.Problems;
 import org.undersigned.common.problem.Redacted;
@@ -25,16 +28,7 @@ public class HttpProblemRoutes {
   }
 
   private void notFound(RoutingContext ctx) {
-    ProblemType type = ProblemType.NOT_FOUND;
-    write(
-        ctx,
-        new Problem(
-            type.uri(),
-            type.title(),
-            type.status(),
-            "There is no resource at this path.",
-            null,
-            null));
+    write(ctx, Problems.of(ProblemType.NOT_FOUND, locale(ctx)));
   }
 
   private void failure(RoutingContext ctx) {
@@ -44,13 +38,7 @@ public class HttpProblemRoutes {
     }
     int status = ctx.statusCode();
     if (status >= 400 && status < 500) {
-      ProblemType type =
-          status == 413 ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.MALFORMED_REQUEST;
-      String detail =
-          status == 413
-              ? "The request body is larger than this resource takes."
-              : "The request cannot be read.";
-      write(ctx, new Problem(type.uri(), type.title(), status, detail, null, null));
+      write(ctx, ProblemMappers.forStatus(status, locale(ctx)));
       return;
     }
     String incident = "urn:uuid:" + UUID.randomUUID();
@@ -58,16 +46,13 @@ public class HttpProblemRoutes {
     Log.errorf(
         "HTTP layer failure, incident %s: %s",
         incident, failure == null ? "status " + status : Redacted.describe(failure));
-    ProblemType type = ProblemType.INTERNAL_ERROR;
+    Problem bare = Problems.of(ProblemType.INTERNAL_ERROR, locale(ctx));
     write(
-        ctx,
-        new Problem(
-            type.uri(),
-            type.title(),
-            type.status(),
-            "The service failed to answer this request. Quote the instance when reporting it.",
-            incident,
-            null));
+        ctx, new Problem(bare.type(), bare.title(), bare.status(), bare.detail(), incident, null));
+  }
+
+  private static Locale locale(RoutingContext ctx) {
+    return Texts.fromAcceptLanguage(ctx.request().getHeader("Accept-Language"));
   }
 
   private static void write(RoutingContext ctx, Problem problem) {
@@ -76,6 +61,7 @@ public class HttpProblemRoutes {
         .setStatusCode(problem.status())
         .putHeader("Content-Type", Problem.MEDIA_TYPE + ";charset=UTF-8")
         .putHeader("Cache-Control", "no-store")
+        .putHeader("Content-Language", locale(ctx).toLanguageTag())
         .end(Problems.json(problem));
   }
 }

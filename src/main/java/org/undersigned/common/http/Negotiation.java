@@ -58,8 +58,7 @@ public final class Negotiation {
       String lang, String acceptLanguage, List<String> available, String original) {
     if (lang != null) {
       if (!LANGUAGE_TAG.matcher(lang).matches()) {
-        throw ProblemException.invalidField(
-            "lang", "must be a language tag such as fr, en or pt-BR");
+        throw ProblemException.invalidField("lang", "field.lang.invalid");
       }
       return lookup(List.of(new Locale.LanguageRange(lang)), available).orElse(original);
     }

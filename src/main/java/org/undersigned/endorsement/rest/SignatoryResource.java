@@ -102,10 +102,9 @@ public class SignatoryResource {
         sort == null
             ? SignatoryOrder.ADDED
             : SignatoryOrder.fromParam(sort)
-                .orElseThrow(() -> ProblemException.invalidField("sort", "must be added or name"));
+                .orElseThrow(() -> ProblemException.invalidField("sort", "field.sort.invalid"));
     if (q != null && q.length() > MAX_QUERY_LENGTH) {
-      throw ProblemException.invalidField(
-          "q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+      throw ProblemException.invalidField("q", "field.too-long", MAX_QUERY_LENGTH);
     }
     SignatoryService.Page page =
         signatories
@@ -165,7 +164,7 @@ public class SignatoryResource {
     } catch (NumberFormatException e) {
       // Answered below like any other value out of range.
     }
-    throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    throw ProblemException.invalidField("limit", "field.limit.invalid", MAX_LIMIT);
   }
 
   /**
@@ -185,7 +184,6 @@ public class SignatoryResource {
   }
 
   private static ProblemException signatoryNotFound() {
-    return new ProblemException(
-        ProblemType.SIGNATORY_NOT_FOUND, "This letter has no public signatory with this id.");
+    return new ProblemException(ProblemType.SIGNATORY_NOT_FOUND);
   }
 }

@@ -81,16 +81,13 @@ public class SignatoryService {
   private Anchor anchor(Letter letter, SignatoryOrder order, String text) {
     Cursor cursor =
         Cursor.decode(text)
-            .orElseThrow(
-                () -> ProblemException.invalidField("cursor", "is not a cursor this list gave"));
+            .orElseThrow(() -> ProblemException.invalidField("cursor", "field.cursor.invalid"));
     if (!cursor.order().equals(order.param())) {
-      throw ProblemException.invalidField(
-          "cursor", "belongs to another sort order than sort=" + order.param());
+      throw ProblemException.invalidField("cursor", "field.cursor.other-order", order.param());
     }
     return endorsements
         .anchor(letter.id, cursor.after())
-        .orElseThrow(
-            () -> ProblemException.invalidField("cursor", "is not a cursor this list gave"));
+        .orElseThrow(() -> ProblemException.invalidField("cursor", "field.cursor.invalid"));
   }
 
   /** A LIKE pattern that finds the query anywhere in a search key, with its wildcards escaped. */

@@ -183,7 +183,6 @@ public class LetterResource {
 
   /** The answer for a slug that names no public letter. */
   public static ProblemException letterNotFound() {
-    return new ProblemException(
-        ProblemType.LETTER_NOT_FOUND, "There is no public letter with this slug.");
+    return new ProblemException(ProblemType.LETTER_NOT_FOUND);
   }
 }
