@@ -40,16 +40,22 @@ public class TestLetters {
     this.endorsements = endorsements;
   }
 
-  /** A new open letter with texts in the given languages, the first being the original. */
+  /** A new letter with texts in the given languages, the first being the original. */
   @Transactional
   public Letter letter(LetterStatus status, String... languages) {
+    return letter(status, ModerationPolicy.PUBLISH_ON_APPROVAL, languages);
+  }
+
+  /** A new letter with a moderation policy. */
+  @Transactional
+  public Letter letter(LetterStatus status, ModerationPolicy policy, String... languages) {
     Instant now = Instant.now();
     Letter letter = new Letter();
     letter.id = UUID.randomUUID();
     letter.slug = "test-" + UUID.randomUUID().toString().substring(0, 8);
     letter.originalLanguage = languages[0];
     letter.status = status;
-    letter.moderationPolicy = ModerationPolicy.PUBLISH_ON_APPROVAL;
+    letter.moderationPolicy = policy;
     letter.createdAt = now;
     letter.updatedAt = now;
     letters.persist(letter);
@@ -102,5 +108,29 @@ public class TestLetters {
     e.updatedAt = now;
     endorsements.persist(e);
     return e;
+  }
+
+  /** An endorsement as it is stored now. */
+  @Transactional
+  public Endorsement find(UUID id) {
+    return endorsements.findById(id);
+  }
+
+  /** Makes every link of an endorsement expired. */
+  @Transactional
+  public void expireTokens(UUID endorsementId) {
+    endorsements
+        .getEntityManager()
+        .createNativeQuery(
+            "UPDATE endorsement_tokens SET expires_at = now() - interval '1 second'"
+                + " WHERE endorsement_id = :id")
+        .setParameter("id", endorsementId)
+        .executeUpdate();
+  }
+
+  /** Closes a letter. */
+  @Transactional
+  public void close(Letter letter) {
+    letters.update("status = ?1 where id = ?2", LetterStatus.CLOSED, letter.id);
   }
 }

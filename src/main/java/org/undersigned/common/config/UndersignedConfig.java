@@ -14,6 +14,61 @@ public interface UndersignedConfig {
   /** Caching of public reads. */
   Http http();
 
+  /** Links sent by e-mail. */
+  Links links();
+
+  /** Secrets sent by e-mail. */
+  Tokens tokens();
+
+  /** The transactional outbox and its worker. */
+  Outbox outbox();
+
+  /** Idempotency keys of writes. */
+  Idempotency idempotency();
+
+  /** Links sent by e-mail. */
+  interface Links {
+    /**
+     * Base of the confirmation and withdrawal links ({@code {base}/confirm?token=…}); a partner can
+     * point it at its own pages, which then POST the token to the API.
+     */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+  }
+
+  /** Secrets sent by e-mail. */
+  interface Tokens {
+    /** How long a confirmation or withdrawal link works. */
+    @WithDefault("P7D")
+    Duration ttl();
+  }
+
+  /** The transactional outbox and its worker. */
+  interface Outbox {
+    /** How often the worker looks for due messages (also in {@code @Scheduled}). */
+    @WithDefault("1S")
+    Duration pollInterval();
+
+    /** How many messages one run of the worker sends at most. */
+    @WithDefault("20")
+    int batchSize();
+
+    /** The wait before the first retry of a failed send; it doubles at each failure. */
+    @WithDefault("10S")
+    Duration retryInitial();
+
+    /** The longest wait between two retries. */
+    @WithDefault("PT30M")
+    Duration retryMax();
+  }
+
+  /** Idempotency keys of writes. */
+  interface Idempotency {
+    /** How long the answer to an Idempotency-Key is kept. */
+    @WithDefault("PT24H")
+    Duration ttl();
+  }
+
   /** Settings of the bundled letter's loading. */
   interface Seed {
     /** Whether the bundled letter is loaded on first start against an empty database. */

@@ -25,7 +25,17 @@ import org.undersigned.common.problem.Problem;
                     + " sign it. Errors are RFC 9457 problem documents"
                     + " (application/problem+json). Anonymous endorsements are counted and never"
                     + " named in any answer."),
-    tags = @Tag(name = "Letters", description = "The open letters and their public signatories."),
+    tags = {
+      @Tag(name = "Letters", description = "The open letters and their public signatories."),
+      @Tag(
+          name = "Signing",
+          description =
+              "Signing a letter, confirming the contact address, withdrawing. Writes are"
+                  + " idempotent with Idempotency-Key."),
+      @Tag(
+          name = "Moderation",
+          description = "The coalition's moderators: every endorsement, approval, rejection.")
+    },
     components =
         @Components(
             parameters = {
@@ -46,7 +56,16 @@ import org.undersigned.common.problem.Problem;
                   schema =
                       @Schema(
                           type = SchemaType.STRING,
-                          pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$"))
+                          pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")),
+              @Parameter(
+                  name = "Idempotency-Key",
+                  in = ParameterIn.HEADER,
+                  description =
+                      "A key the client makes for this request (a UUID, say). A retry with the same"
+                          + " key and body gets the first answer again and changes nothing; the"
+                          + " same key with another body is refused. Keys are kept 24 hours.",
+                  example = "5b0d7f3e-8c1a-4f7e-9d2b-3a6c8e1f0b94",
+                  schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             },
             headers = {
               @Header(
@@ -86,6 +105,103 @@ import org.undersigned.common.problem.Problem;
                   description =
                       "The letter has no public signatory with this id (or there is no such"
                           + " letter).",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "LetterClosed",
+                  responseCode = "409",
+                  description = "The letter no longer takes signatures.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "PayloadTooLarge",
+                  responseCode = "413",
+                  description = "The request body is larger than 16 KiB.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "UnsupportedMediaType",
+                  responseCode = "415",
+                  description = "The body is not application/json.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "IdempotencyKeyReused",
+                  responseCode = "422",
+                  description = "This Idempotency-Key was used with another body.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "TokenUnknown",
+                  responseCode = "404",
+                  description = "The token is not one the service sent.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "TokenUsed",
+                  responseCode = "409",
+                  description = "The token was already used.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "TokenExpired",
+                  responseCode = "410",
+                  description = "The token has expired.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "Unauthorized",
+                  responseCode = "401",
+                  description = "No valid bearer token.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "Forbidden",
+                  responseCode = "403",
+                  description = "The token lacks the role.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "EndorsementNotFound",
+                  responseCode = "404",
+                  description = "There is no endorsement with this id.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "InvalidTransition",
+                  responseCode = "409",
+                  description = "The endorsement's status does not allow this decision.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "DuplicateOrganisation",
+                  responseCode = "409",
+                  description =
+                      "Another endorsement of the same organisation is already published.",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,

@@ -36,6 +36,33 @@ public final class Names {
 
   private Names() {}
 
+  /**
+   * Whether a text is free of what must never be in a name: control characters, line and paragraph
+   * separators, lone surrogates, the byte-order mark, and the bidirectional controls that can make
+   * a name display as another (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069). Joiners
+   * (U+200C, U+200D), which some scripts need, are allowed.
+   */
+  public static boolean isClean(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int type = Character.getType(c);
+      if (type == Character.CONTROL
+          || type == Character.SURROGATE
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR
+          || c == 0xFEFF
+          || c == 0x061C
+          || c == 0x200E
+          || c == 0x200F
+          || (c >= 0x202A && c <= 0x202E)
+          || (c >= 0x2066 && c <= 0x2069)) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
+  }
+
   /** The name as it is published: trimmed and in NFC, otherwise exactly as the signer wrote it. */
   public static String display(String name) {
     return Normalizer.normalize(name.strip(), Normalizer.Form.NFC);

@@ -12,6 +12,7 @@ import org.undersigned.endorsement.Counts;
 import org.undersigned.endorsement.Endorsement;
 import org.undersigned.endorsement.EndorsementKind;
 import org.undersigned.endorsement.EndorsementSource;
+import org.undersigned.endorsement.EndorsementStatus;
 
 /**
  * Queries of endorsements. Every public query here filters on {@code status = 'PUBLISHED' AND NOT
@@ -40,9 +41,25 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
         ((Number) row[2]).longValue());
   }
 
-  /** Whether a letter has any endorsement at all. */
-  public boolean anyFor(UUID letterId) {
-    return count("letterId", letterId) > 0;
+  /** The published endorsement of an organisation on a letter, other than the one given. */
+  public Optional<UUID> publishedWithName(UUID letterId, String normalizedName, UUID except) {
+    return find(
+            "letterId = ?1 and normalizedName = ?2 and status = ?3 and id <> ?4",
+            letterId,
+            normalizedName,
+            EndorsementStatus.PUBLISHED,
+            except)
+        .firstResultOptional()
+        .map(e -> e.id);
+  }
+
+  /** The endorsements of a letter that an address made and has not withdrawn. */
+  public List<Endorsement> activeByEmailHash(UUID letterId, byte[] emailHash) {
+    return list(
+        "letterId = ?1 and contactEmailHash = ?2 and status <> ?3",
+        letterId,
+        emailHash,
+        EndorsementStatus.WITHDRAWN);
   }
 
   /** The names of the public signatories, in the order they were added. */

@@ -1,0 +1,13 @@
+package org.undersigned.endorsement.rest;
+
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.undersigned.endorsement.EndorsementStatus;
+
+/**
+ * The answer to a submission, a confirmation or a withdrawal: which endorsement, in which status.
+ */
+@Schema(name = "EndorsementReceipt")
+public record Receipt(
+    @Schema(required = true, examples = "0b7e3f9c-2d54-4a8e-9a51-6c2f4e1d8b3a") UUID id,
+    @Schema(required = true, examples = "PENDING_CONFIRMATION") EndorsementStatus status) {}

@@ -1,0 +1,51 @@
+package org.undersigned.endorsement.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.undersigned.endorsement.service.WithdrawalRequests;
+
+/** Asking for a withdrawal link. */
+@Path("/api/v1/letters/{slug}/withdrawal-requests")
+@Tag(name = "Signing")
+public class WithdrawalRequestResource {
+
+  private final WithdrawalRequests requests;
+
+  public WithdrawalRequestResource(WithdrawalRequests requests) {
+    this.requests = requests;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "requestWithdrawal",
+      summary = "Ask for a withdrawal link",
+      description =
+          "Mails a withdrawal link for each endorsement of this letter made with this address."
+              + " The answer is 202 whether or not the address has signed: it tells nothing.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted; a link is mailed if the address signed.")
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "LetterNotFound")
+  @APIResponse(ref = "PayloadTooLarge")
+  @APIResponse(ref = "UnsupportedMediaType")
+  public Response request(
+      @Parameter(ref = "slug") @PathParam("slug") String slug,
+      @Valid @NotNull WithdrawalRequestBody body) {
+    requests.request(slug, body.email());
+    return Response.accepted().header("Cache-Control", "no-store").build();
+  }
+}

@@ -1,0 +1,55 @@
+package org.undersigned.endorsement.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.undersigned.endorsement.Endorsement;
+import org.undersigned.endorsement.EndorsementStatus;
+import org.undersigned.endorsement.repository.EndorsementRepository;
+
+/**
+ * Makes a confirmed endorsement public, once per organisation and letter. Publications of one
+ * normalised name wait for each other on an advisory lock (across every instance), so the second
+ * always sees the first and is held as a duplicate; the unique index is the last guard.
+ */
+@ApplicationScoped
+public class Publication {
+
+  private final EntityManager entityManager;
+  private final EndorsementRepository endorsements;
+
+  public Publication(EntityManager entityManager, EndorsementRepository endorsements) {
+    this.entityManager = entityManager;
+    this.endorsements = endorsements;
+  }
+
+  /** Publishes it, or answers the published endorsement of the same organisation. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<UUID> publish(Endorsement endorsement) {
+    if (endorsement.normalizedName != null) {
+      entityManager
+          .createNativeQuery(
+              "SELECT pg_advisory_xact_lock(hashtext(CAST(:letter AS text)), hashtext(:name))")
+          .setParameter("letter", endorsement.letterId.toString())
+          .setParameter("name", endorsement.normalizedName)
+          .getSingleResult();
+      Optional<UUID> existing =
+          endorsements.publishedWithName(
+              endorsement.letterId, endorsement.normalizedName, endorsement.id);
+      if (existing.isPresent()) {
+        endorsement.duplicateOf = existing.get();
+        endorsement.updatedAt = Instant.now();
+        return existing;
+      }
+    }
+    endorsement.status = EndorsementStatus.PUBLISHED;
+    endorsement.publishedAt = Instant.now();
+    endorsement.duplicateOf = null;
+    endorsement.updatedAt = endorsement.publishedAt;
+    endorsements.flush();
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,97 @@
+package org.undersigned.endorsement.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.undersigned.common.i18n.Texts;
+import org.undersigned.common.problem.ProblemException;
+import org.undersigned.common.problem.ProblemType;
+import org.undersigned.common.text.Emails;
+import org.undersigned.common.text.Names;
+import org.undersigned.endorsement.Endorsement;
+import org.undersigned.endorsement.EndorsementSource;
+import org.undersigned.endorsement.EndorsementStatus;
+import org.undersigned.endorsement.repository.EndorsementRepository;
+import org.undersigned.endorsement.rest.EndorsementSubmission;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterTranslation;
+import org.undersigned.letter.repository.LetterTranslationRepository;
+import org.undersigned.letter.service.LetterService;
+import org.undersigned.mail.Outbox;
+
+/**
+ * Takes a submission: the endorsement and its confirmation e-mail are committed together, so an
+ * acknowledged submission is never lost and always gets its e-mail. Every submission is a new
+ * endorsement, whatever name or address it carries: the answer never says whether either signed.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+  private final LetterService letters;
+  private final LetterTranslationRepository translations;
+  private final EndorsementRepository endorsements;
+  private final Outbox outbox;
+
+  public SubmissionService(
+      LetterService letters,
+      LetterTranslationRepository translations,
+      EndorsementRepository endorsements,
+      Outbox outbox) {
+    this.letters = letters;
+    this.translations = translations;
+    this.endorsements = endorsements;
+    this.outbox = outbox;
+  }
+
+  /** A new endorsement awaiting the proof of its contact address. */
+  @Transactional
+  public Endorsement submit(String slug, EndorsementSubmission submission) {
+    Letter letter =
+        letters
+            .findPublicLetter(slug)
+            .orElseThrow(() -> new ProblemException(ProblemType.LETTER_NOT_FOUND));
+    Instant now = Instant.now();
+    if (!letter.isOpenAt(now)) {
+      throw new ProblemException(ProblemType.LETTER_CLOSED);
+    }
+    String language =
+        Texts.fromTag(
+                submission.language(),
+                Texts.fromTag(letter.originalLanguage, Texts.SUPPORTED.get(0)))
+            .getLanguage();
+    Endorsement e = new Endorsement();
+    e.id = UUID.randomUUID();
+    e.letterId = letter.id;
+    e.translationId = textSeen(letter, submission.language()).id;
+    e.kind = submission.kind();
+    e.name(submission.name(), submission.anonymous(), letter.originalLanguage);
+    e.country = submission.country();
+    e.website = submission.website();
+    e.contactName = Names.display(submission.contactName());
+    e.contactEmail = submission.contactEmail().strip();
+    e.contactEmailHash = Emails.lookupHash(e.contactEmail);
+    e.language = language;
+    e.status = EndorsementStatus.PENDING_CONFIRMATION;
+    e.source = EndorsementSource.WEB;
+    e.createdAt = now;
+    e.updatedAt = now;
+    endorsements.persist(e);
+    outbox.enqueue(Outbox.CONFIRMATION_MAIL, e.id, "{}");
+    return e;
+  }
+
+  /** The text the signer saw: in the language they asked for if it exists, else the original. */
+  private LetterTranslation textSeen(Letter letter, String language) {
+    List<LetterTranslation> texts = translations.latestOf(letter.id);
+    String wanted = language == null ? letter.originalLanguage : language;
+    return texts.stream()
+        .filter(t -> t.language.equalsIgnoreCase(wanted))
+        .findFirst()
+        .or(
+            () ->
+                texts.stream().filter(t -> t.language.equals(letter.originalLanguage)).findFirst())
+        .orElseThrow(() -> new IllegalStateException("A public letter without its original text"));
+  }
+}

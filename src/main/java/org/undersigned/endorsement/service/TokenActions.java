@@ -1,0 +1,77 @@
+package org.undersigned.endorsement.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.undersigned.common.text.Emails;
+import org.undersigned.endorsement.Endorsement;
+import org.undersigned.endorsement.EndorsementStatus;
+import org.undersigned.endorsement.repository.EndorsementRepository;
+import org.undersigned.endorsement.token.TokenPurpose;
+import org.undersigned.endorsement.token.TokenService;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.ModerationPolicy;
+import org.undersigned.letter.repository.LetterRepository;
+
+/** What the links sent by e-mail do: confirm the contact address, or withdraw the endorsement. */
+@ApplicationScoped
+public class TokenActions {
+
+  private final TokenService tokens;
+  private final EndorsementRepository endorsements;
+  private final LetterRepository letters;
+  private final Publication publication;
+
+  public TokenActions(
+      TokenService tokens,
+      EndorsementRepository endorsements,
+      LetterRepository letters,
+      Publication publication) {
+    this.tokens = tokens;
+    this.endorsements = endorsements;
+    this.letters = letters;
+    this.publication = publication;
+  }
+
+  /**
+   * The address is proved: the endorsement is confirmed, its domain compared with its website, and,
+   * where the letter publishes on confirmation, published unless its organisation already is (then
+   * it waits for a moderator as a duplicate).
+   */
+  @Transactional
+  public Endorsement confirm(String token) {
+    Endorsement e = locked(tokens.redeem(token, TokenPurpose.CONFIRMATION));
+    if (e.status == EndorsementStatus.PENDING_CONFIRMATION) {
+      Instant now = Instant.now();
+      e.status = EndorsementStatus.CONFIRMED;
+      e.emailConfirmedAt = now;
+      e.domainVerified = Emails.domainMatches(e.contactEmail, e.website);
+      e.updatedAt = now;
+      Letter letter = letters.findById(e.letterId);
+      if (letter.moderationPolicy == ModerationPolicy.PUBLISH_ON_CONFIRMATION) {
+        publication.publish(e);
+      }
+    }
+    return e;
+  }
+
+  /** The signer withdraws: the endorsement leaves every count and list at once. */
+  @Transactional
+  public Endorsement withdraw(String token) {
+    Endorsement e = locked(tokens.redeem(token, TokenPurpose.WITHDRAWAL));
+    if (e.status != EndorsementStatus.WITHDRAWN) {
+      Instant now = Instant.now();
+      e.status = EndorsementStatus.WITHDRAWN;
+      e.withdrawnAt = now;
+      e.updatedAt = now;
+      tokens.revokeAll(e.id);
+    }
+    return e;
+  }
+
+  private Endorsement locked(UUID id) {
+    return endorsements.findById(id, LockModeType.PESSIMISTIC_WRITE);
+  }
+}

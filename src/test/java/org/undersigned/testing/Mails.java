@@ -1,0 +1,77 @@
+package org.undersigned.testing;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reading the e-mails the service sent: their parts and the token of their link. */
+public final class Mails {
+
+  private static final Pattern TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_-]+)");
+
+  private Mails() {}
+
+  /** A message as text: its subject and each of its parts. */
+  public record Read(String subject, List<String> contentTypes, String text, String html) {
+
+    /** The token of the message's link. */
+    public String token() {
+      Matcher m = TOKEN.matcher(text);
+      if (!m.find()) {
+        throw new AssertionError("No link with a token in: " + text);
+      }
+      return m.group(1);
+    }
+  }
+
+  public static Read read(MimeMessage message) {
+    try {
+      List<String> types = new ArrayList<>();
+      String text = null;
+      String html = null;
+      Object content = message.getContent();
+      if (content instanceof Multipart multipart) {
+        for (int i = 0; i < multipart.getCount(); i++) {
+          BodyPart part = multipart.getBodyPart(i);
+          types.add(part.getContentType());
+          if (part.isMimeType("text/plain")) {
+            text = (String) part.getContent();
+          } else if (part.isMimeType("text/html")) {
+            html = (String) part.getContent();
+          } else if (part.getContent() instanceof Multipart nested) {
+            for (int j = 0; j < nested.getCount(); j++) {
+              BodyPart inner = nested.getBodyPart(j);
+              types.add(inner.getContentType());
+              if (inner.isMimeType("text/plain")) {
+                text = (String) inner.getContent();
+              } else if (inner.isMimeType("text/html")) {
+                html = (String) inner.getContent();
+              }
+            }
+          }
+        }
+      } else {
+        types.add(message.getContentType());
+        text = String.valueOf(content);
+      }
+      return new Read(message.getSubject(), types, text, html);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The single message an address is waiting for. */
+  public static Read awaitOne(String address) {
+    return read(Smtp.awaitMessagesTo(address, 1, Duration.ofSeconds(15)).get(0));
+  }
+
+  /** A fresh address, so that tests never read one another's mail. */
+  public static String newAddress(String domain) {
+    return "signer-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@" + domain;
+  }
+}
