@@ -81,5 +81,13 @@ public interface UndersignedConfig {
     /** How long browsers, partner pages and CDNs may keep a public read before revalidating. */
     @WithDefault("30S")
     Duration maxAge();
+
+    /**
+     * The largest request body taken, in bytes; larger ones get a 413 problem before any of it is
+     * read. (quarkus.http.limits.max-body-size, larger, is the backstop for bodies sent without a
+     * Content-Length.)
+     */
+    @WithDefault("16384")
+    int maxBodyBytes();
   }
 }

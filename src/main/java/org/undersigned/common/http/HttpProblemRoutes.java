@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.UUID;
+import org.undersigned.common.config.UndersignedConfig;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.common.problem.Problem;
 import org.undersigned.common.problem.ProblemMappers;
@@ -16,15 +17,39 @@ import org.undersigned.common.problem.Problems;
 import org.undersigned.common.problem.Redacted;
 
 /**
- * Problem documents for what never reaches a resource: a path under {@code /api} that no resource
- * serves, and failures of the HTTP layer itself (a body over the size limit, say).
+ * Problem documents for what never reaches a resource: a body over the size limit, a path under
+ * {@code /api} that no resource serves, and failures of the HTTP layer itself.
  */
 @ApplicationScoped
 public class HttpProblemRoutes {
 
+  private final long maxBodyBytes;
+
+  public HttpProblemRoutes(UndersignedConfig config) {
+    this.maxBodyBytes = config.http().maxBodyBytes();
+  }
+
   void install(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+    router.route().order(Integer.MIN_VALUE).handler(this::limitBody);
     router.route("/api/*").order(Integer.MAX_VALUE).handler(this::notFound);
+  }
+
+  /** Refuses a body announced as too large before reading any of it. */
+  private void limitBody(RoutingContext ctx) {
+    String length = ctx.request().getHeader("Content-Length");
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.strip()) > maxBodyBytes) {
+          ctx.response().putHeader("Connection", "close");
+          write(ctx, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, locale(ctx)));
+          return;
+        }
+      } catch (NumberFormatException malformed) {
+        // The HTTP layer itself refuses a malformed Content-Length.
+      }
+    }
+    ctx.next();
   }
 
   private void notFound(RoutingContext ctx) {
