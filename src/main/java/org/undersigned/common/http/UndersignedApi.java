@@ -58,6 +58,13 @@ import org.undersigned.common.problem.Problem;
                           type = SchemaType.STRING,
                           pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")),
               @Parameter(
+                  name = "endorsementId",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "The endorsement's id.",
+                  example = "0b7e3f9c-2d54-4a8e-9a51-6c2f4e1d8b3a",
+                  schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+              @Parameter(
                   name = "Idempotency-Key",
                   in = ParameterIn.HEADER,
                   description =
@@ -193,15 +200,6 @@ import org.undersigned.common.problem.Problem;
                   name = "InvalidTransition",
                   responseCode = "409",
                   description = "The endorsement's status does not allow this decision.",
-                  content =
-                      @Content(
-                          mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
-              @APIResponse(
-                  name = "DuplicateOrganisation",
-                  responseCode = "409",
-                  description =
-                      "Another endorsement of the same organisation is already published.",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.common.http.Representations;
+import org.undersigned.common.pagination.Limits;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
 import org.undersigned.endorsement.service.SignatoryOrder;
@@ -31,8 +32,6 @@ import org.undersigned.letter.rest.LetterResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class SignatoryResource {
 
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 200;
   static final int MAX_QUERY_LENGTH = 300;
 
   private final SignatoryService signatories;
@@ -108,7 +107,7 @@ public class SignatoryResource {
     }
     SignatoryService.Page page =
         signatories
-            .page(slug, order, q, cursor, parseLimit(limit))
+            .page(slug, order, q, cursor, Limits.parse(limit))
             .orElseThrow(LetterResource::letterNotFound);
     SignatoryView.Page view =
         new SignatoryView.Page(
@@ -150,21 +149,6 @@ public class SignatoryResource {
             .map(SignatoryProof::of)
             .orElseThrow(SignatoryResource::signatoryNotFound);
     return representations.json(headers, proof, null, null);
-  }
-
-  private static int parseLimit(String limit) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int value = Integer.parseInt(limit);
-      if (value >= 1 && value <= MAX_LIMIT) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // Answered below like any other value out of range.
-    }
-    throw ProblemException.invalidField("limit", "field.limit.invalid", MAX_LIMIT);
   }
 
   /**

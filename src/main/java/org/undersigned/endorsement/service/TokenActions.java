@@ -52,6 +52,10 @@ public class TokenActions {
       Letter letter = letters.findById(e.letterId);
       if (letter.moderationPolicy == ModerationPolicy.PUBLISH_ON_CONFIRMATION) {
         publication.publish(e);
+      } else if (e.normalizedName != null) {
+        // Held for a moderator anyway; say so when the organisation is already published.
+        e.duplicateOf =
+            endorsements.publishedWithName(e.letterId, e.normalizedName, e.id).orElse(null);
       }
     }
     return e;
