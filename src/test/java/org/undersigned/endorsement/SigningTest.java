@@ -286,4 +286,101 @@ class SigningTest {
     Thread.sleep(2500);
     assertEquals(1, Smtp.messagesTo(email).size());
   }
+
+  @Test
+  void resubmittingANameThatSignedAnonymouslyAnswersAsAnyNewSubmission() {
+    Letter letter = fixtures.letter(LetterStatus.OPEN, "en");
+    fixtures.published(letter, "Whisper Network", true);
+    var ofAnonymous =
+        api()
+            .contentType("application/json")
+            .body(Submissions.valid("Whisper Network", Mails.newAddress("example.org")))
+            .post("/api/v1/letters/" + letter.slug + "/endorsements")
+            .then()
+            .statusCode(202)
+            .extract();
+    var ofNew =
+        api()
+            .contentType("application/json")
+            .body(Submissions.valid("Brand New Network", Mails.newAddress("example.org")))
+            .post("/api/v1/letters/" + letter.slug + "/endorsements")
+            .then()
+            .statusCode(202)
+            .extract();
+    assertEquals(ofNew.jsonPath().getString("status"), ofAnonymous.jsonPath().getString("status"));
+    assertEquals(
+        ofNew.headers().asList().stream().map(h -> h.getName()).sorted().toList(),
+        ofAnonymous.headers().asList().stream().map(h -> h.getName()).sorted().toList());
+    assertEquals(ofNew.asString().length(), ofAnonymous.asString().length());
+    assertFalse(ofAnonymous.asString().contains("Whisper"));
+  }
+
+  @Test
+  void openingAWithdrawalLinkNeverWithdraws() {
+    Letter letter =
+        fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    String email = Mails.newAddress("example.org");
+    String id = submit(letter.slug, Submissions.valid("Staying Org", email));
+    confirm(Mails.awaitOne(email).token()).statusCode(200);
+    api()
+        .contentType("application/json")
+        .body(Map.of("email", email))
+        .post("/api/v1/letters/" + letter.slug + "/withdrawal-requests")
+        .then()
+        .statusCode(202);
+    String token =
+        Mails.read(Smtp.awaitMessagesTo(email, 2, Duration.ofSeconds(15)).get(1)).token();
+    io.restassured.RestAssured.given()
+        .queryParam("token", token)
+        .queryParam("lang", "en")
+        .get("/withdraw")
+        .then()
+        .statusCode(200)
+        .body(containsString("Withdraw the signature"));
+    assertEquals(EndorsementStatus.PUBLISHED, fixtures.find(UUID.fromString(id)).status);
+    io.restassured.RestAssured.given()
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("token", token)
+        .formParam("lang", "en")
+        .post("/withdraw")
+        .then()
+        .statusCode(200)
+        .body(containsString("Signature withdrawn"));
+    assertEquals(EndorsementStatus.WITHDRAWN, fixtures.find(UUID.fromString(id)).status);
+    io.restassured.RestAssured.given()
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("token", token)
+        .formParam("lang", "en")
+        .post("/withdraw")
+        .then()
+        .statusCode(409)
+        .body(containsString("Link already used"));
+  }
+
+  @Test
+  void confirmingAfterWithdrawingChangesNothing() {
+    Letter letter =
+        fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    String email = Mails.newAddress("example.org");
+    String id = submit(letter.slug, Submissions.valid("Changed Mind Org", email));
+    String confirmation = Mails.awaitOne(email).token();
+    api()
+        .contentType("application/json")
+        .body(Map.of("email", email))
+        .post("/api/v1/letters/" + letter.slug + "/withdrawal-requests")
+        .then()
+        .statusCode(202);
+    String withdrawal =
+        Mails.read(Smtp.awaitMessagesTo(email, 2, Duration.ofSeconds(15)).get(1)).token();
+    api()
+        .contentType("application/json")
+        .body(Map.of("token", withdrawal))
+        .post("/api/v1/withdrawals")
+        .then()
+        .statusCode(200);
+    // Withdrawing spends every other link of the endorsement.
+    confirm(confirmation).statusCode(409);
+    assertEquals(EndorsementStatus.WITHDRAWN, fixtures.find(UUID.fromString(id)).status);
+    api().get("/api/v1/letters/" + letter.slug).then().body("counts.total", equalTo(0));
+  }
 }
