@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -97,7 +98,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "BadRequest",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:validation-failed\", \"title\": \"The request is not valid\", \"status\": 400, \"detail\": \"One or more fields are not valid; see errors.\", \"errors\": [{\"field\": \"contactEmail\", \"message\": \"must be an e-mail address, such as contact@example.org\"}, {\"field\": \"country\", \"message\": \"must be an ISO 3166-1 alpha-2 country code in capitals, such as FR\"}]}"))),
               @APIResponse(
                   name = "LetterNotFound",
                   responseCode = "404",
@@ -105,7 +111,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "LetterNotFound",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:letter-not-found\", \"title\": \"Letter not found\", \"status\": 404, \"detail\": \"There is no public letter with this slug.\"}"))),
               @APIResponse(
                   name = "SignatoryNotFound",
                   responseCode = "404",
@@ -115,7 +126,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "SignatoryNotFound",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:signatory-not-found\", \"title\": \"Signatory not found\", \"status\": 404, \"detail\": \"This letter has no public signatory with this id.\"}"))),
               @APIResponse(
                   name = "LetterClosed",
                   responseCode = "409",
@@ -123,7 +139,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "LetterClosed",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:letter-closed\", \"title\": \"Letter closed\", \"status\": 409, \"detail\": \"This letter no longer takes signatures.\"}"))),
               @APIResponse(
                   name = "PayloadTooLarge",
                   responseCode = "413",
@@ -131,7 +152,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "PayloadTooLarge",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:payload-too-large\", \"title\": \"Request body too large\", \"status\": 413, \"detail\": \"The request body is larger than this resource takes.\"}"))),
               @APIResponse(
                   name = "UnsupportedMediaType",
                   responseCode = "415",
@@ -139,7 +165,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "UnsupportedMediaType",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:unsupported-media-type\", \"title\": \"Unsupported media type\", \"status\": 415, \"detail\": \"This resource does not take a body of this media type.\"}"))),
               @APIResponse(
                   name = "IdempotencyKeyReused",
                   responseCode = "422",
@@ -147,7 +178,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "IdempotencyKeyReused",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:idempotency-key-reused\", \"title\": \"Idempotency key reused\", \"status\": 422, \"detail\": \"This Idempotency-Key was used with another request body. Use a new key for a new request.\"}"))),
               @APIResponse(
                   name = "TokenUnknown",
                   responseCode = "404",
@@ -155,7 +191,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "TokenUnknown",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:token-unknown\", \"title\": \"Unknown link\", \"status\": 404, \"detail\": \"This link is not one the service sent. Check that it was copied whole.\"}"))),
               @APIResponse(
                   name = "TokenUsed",
                   responseCode = "409",
@@ -163,7 +204,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "TokenUsed",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:token-used\", \"title\": \"Link already used\", \"status\": 409, \"detail\": \"This link has already been used; each link works once.\"}"))),
               @APIResponse(
                   name = "TokenExpired",
                   responseCode = "410",
@@ -171,7 +217,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "TokenExpired",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:token-expired\", \"title\": \"Link expired\", \"status\": 410, \"detail\": \"This link has expired. Sign again, or ask for a new withdrawal link.\"}"))),
               @APIResponse(
                   name = "Unauthorized",
                   responseCode = "401",
@@ -179,7 +230,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "Unauthorized",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:unauthorized\", \"title\": \"Authentication required\", \"status\": 401, \"detail\": \"This resource needs a valid bearer token.\"}"))),
               @APIResponse(
                   name = "Forbidden",
                   responseCode = "403",
@@ -187,7 +243,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "Forbidden",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:forbidden\", \"title\": \"Not allowed\", \"status\": 403, \"detail\": \"Your token does not give the role this resource needs.\"}"))),
               @APIResponse(
                   name = "EndorsementNotFound",
                   responseCode = "404",
@@ -195,7 +256,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "EndorsementNotFound",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:endorsement-not-found\", \"title\": \"Endorsement not found\", \"status\": 404, \"detail\": \"There is no endorsement with this id.\"}"))),
               @APIResponse(
                   name = "InvalidTransition",
                   responseCode = "409",
@@ -203,7 +269,12 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class))),
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "InvalidTransition",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:invalid-transition\", \"title\": \"Not possible in this status\", \"status\": 409, \"detail\": \"The endorsement is not in a status that allows this decision.\"}"))),
               @APIResponse(
                   name = "NotAcceptable",
                   responseCode = "406",
@@ -211,6 +282,11 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class)))
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "NotAcceptable",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:not-acceptable\", \"title\": \"No acceptable representation\", \"status\": 406, \"detail\": \"This resource has no representation in the media types of the Accept header.\"}")))
             }))
 public class UndersignedApi extends Application {}
