@@ -65,6 +65,16 @@ public class Letter {
     return status != LetterStatus.DRAFT;
   }
 
+  /** Whether its list of signatories is public at this instant (no embargo, or it is over). */
+  public boolean listPublicAt(Instant now) {
+    return embargoUntil == null || !now.isBefore(embargoUntil);
+  }
+
+  /** Whether its counts are public at this instant: with the list, or during the embargo if so. */
+  public boolean countsPublicAt(Instant now) {
+    return listPublicAt(now) || countsDuringEmbargo;
+  }
+
   /** Whether it takes signatures at this instant. */
   public boolean isOpenAt(Instant now) {
     return status == LetterStatus.OPEN && (closesAt == null || now.isBefore(closesAt));

@@ -133,4 +133,12 @@ public class TestLetters {
   public void close(Letter letter) {
     letters.update("status = ?1 where id = ?2", LetterStatus.CLOSED, letter.id);
   }
+
+  /** The language and version of the text an endorsement's signer saw. */
+  @Transactional
+  public String textSeenBy(UUID endorsementId) {
+    Endorsement e = endorsements.findById(endorsementId);
+    LetterTranslation t = translations.findById(e.translationId);
+    return t.language + " v" + t.textVersion;
+  }
 }

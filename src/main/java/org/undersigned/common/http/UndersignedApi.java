@@ -35,7 +35,10 @@ import org.undersigned.common.problem.Problem;
                   + " idempotent with Idempotency-Key."),
       @Tag(
           name = "Moderation",
-          description = "The coalition's moderators: every endorsement, approval, rejection.")
+          description = "The coalition's moderators: every endorsement, approval, rejection."),
+      @Tag(
+          name = "Letter management",
+          description = "The coalition's admins: letters, their texts and settings.")
     },
     components =
         @Components(
@@ -275,6 +278,19 @@ import org.undersigned.common.problem.Problem;
                                   name = "InvalidTransition",
                                   value =
                                       "{\"type\": \"urn:undersigned:problem:invalid-transition\", \"title\": \"Not possible in this status\", \"status\": 409, \"detail\": \"The endorsement is not in a status that allows this decision.\"}"))),
+              @APIResponse(
+                  name = "SlugTaken",
+                  responseCode = "409",
+                  description = "Another letter already has this slug.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "SlugTaken",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:slug-taken\", \"title\": \"Slug taken\", \"status\": 409, \"detail\": \"Another letter already has this slug.\"}"))),
               @APIResponse(
                   name = "NotAcceptable",
                   responseCode = "406",

@@ -20,6 +20,7 @@ public enum ProblemType {
   TOKEN_USED(409, "token-used"),
   INVALID_TRANSITION(409, "invalid-transition"),
   DUPLICATE_ORGANISATION(409, "duplicate-organisation"),
+  SLUG_TAKEN(409, "slug-taken"),
   TOKEN_EXPIRED(410, "token-expired"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),

@@ -2,6 +2,7 @@ package org.undersigned.endorsement.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +43,9 @@ public class SignatoryService {
         .findPublicLetter(slug)
         .map(
             letter -> {
+              if (!letter.listPublicAt(Instant.now())) {
+                return new Page(List.of(), null);
+              }
               Anchor anchor = cursor == null ? null : anchor(letter, order, cursor);
               List<PublicSignatory> rows =
                   endorsements.page(
@@ -61,7 +65,10 @@ public class SignatoryService {
   /** One public signatory of a public letter. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<PublicSignatory> find(String slug, UUID id) {
-    return letters.findPublicLetter(slug).flatMap(letter -> endorsements.findPublic(letter.id, id));
+    return letters
+        .findPublicLetter(slug)
+        .filter(letter -> letter.listPublicAt(Instant.now()))
+        .flatMap(letter -> endorsements.findPublic(letter.id, id));
   }
 
   /** The names to print under a letter, in the order they were added. */
@@ -75,7 +82,12 @@ public class SignatoryService {
   public Optional<String> csv(String slug) {
     return letters
         .findPublicLetter(slug)
-        .map(letter -> SignatoryCsv.write(endorsements.allPublic(letter.id)));
+        .map(
+            letter ->
+                SignatoryCsv.write(
+                    letter.listPublicAt(Instant.now())
+                        ? endorsements.allPublic(letter.id)
+                        : List.of()));
   }
 
   private Anchor anchor(Letter letter, SignatoryOrder order, String text) {

@@ -33,7 +33,9 @@ public class LetterRenderer {
     text.paragraphs.forEach(p -> out.append(p).append('\n'));
     out.append(text.closing).append('\n');
     names.forEach(n -> out.append("- ").append(n).append('\n'));
-    out.append(countSentence(text, counts)).append('\n');
+    if (counts != null) {
+      out.append(countSentence(text, counts)).append('\n');
+    }
     return out.toString();
   }
 
@@ -52,7 +54,9 @@ public class LetterRenderer {
     if (!names.isEmpty()) {
       out.append('\n');
     }
-    out.append(escapeMarkdown(countSentence(text, counts))).append('\n');
+    if (counts != null) {
+      out.append(escapeMarkdown(countSentence(text, counts))).append('\n');
+    }
     return out.toString();
   }
 
@@ -64,7 +68,7 @@ public class LetterRenderer {
         .data("paragraphs", text.paragraphs)
         .data("closing", text.closing)
         .data("names", names)
-        .data("countSentence", countSentence(text, counts))
+        .data("countSentence", counts == null ? null : countSentence(text, counts))
         .render();
   }
 

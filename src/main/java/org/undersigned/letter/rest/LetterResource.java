@@ -1,7 +1,13 @@
 package org.undersigned.letter.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -10,7 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.common.http.Negotiation;
 import org.undersigned.common.http.Representations;
@@ -27,6 +34,7 @@ import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
 import org.undersigned.endorsement.service.SignatoryService;
 import org.undersigned.letter.render.LetterRenderer;
+import org.undersigned.letter.service.LetterManagement;
 import org.undersigned.letter.service.LetterService;
 import org.undersigned.letter.service.PublicLetter;
 
@@ -46,17 +54,22 @@ public class LetterResource {
           MediaType.valueOf(TEXT_MARKDOWN),
           MediaType.TEXT_HTML_TYPE);
 
+  static final String ADMIN = "admin";
+
   private final LetterService letters;
+  private final LetterManagement management;
   private final SignatoryService signatories;
   private final LetterRenderer renderer;
   private final Representations representations;
 
   public LetterResource(
       LetterService letters,
+      LetterManagement management,
       SignatoryService signatories,
       LetterRenderer renderer,
       Representations representations) {
     this.letters = letters;
+    this.management = management;
     this.signatories = signatories;
     this.renderer = renderer;
     this.representations = representations;
@@ -84,11 +97,8 @@ public class LetterResource {
       @Parameter(ref = "lang") @QueryParam("lang") String lang,
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @Context HttpHeaders headers) {
-    Instant now = Instant.now();
     List<LetterSummary> items =
-        letters.listPublic(lang, acceptLanguage).stream()
-            .map(l -> LetterSummary.of(l, l.letter().isOpenAt(now)))
-            .toList();
+        letters.listPublic(lang, acceptLanguage).stream().map(LetterSummary::of).toList();
     return representations.json(headers, new LetterSummary.Page(items), null, "Accept-Language");
   }
 
@@ -134,12 +144,9 @@ public class LetterResource {
     String body;
     if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {
       return representations.json(
-          headers,
-          LetterView.of(letter, letter.letter().isOpenAt(Instant.now())),
-          letter.text().language,
-          "Accept, Accept-Language");
+          headers, LetterView.of(letter), letter.text().language, "Accept, Accept-Language");
     }
-    List<String> names = signatories.publicNames(letter.letter());
+    List<String> names = letter.listPublic() ? signatories.publicNames(letter.letter()) : List.of();
     if (type.equals(MediaType.TEXT_PLAIN_TYPE)) {
       body = renderer.plain(letter.text(), names, letter.counts());
     } else if (type.getSubtype().equals("markdown")) {
@@ -179,6 +186,86 @@ public class LetterResource {
         headers,
         Document.of(csv, TEXT_CSV + ";charset=UTF-8;header=present")
             .attachment(slug + "-signatories.csv"));
+  }
+
+  @POST
+  @RolesAllowed(ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "bearer")
+  @Tag(name = "Letter management")
+  @Operation(
+      operationId = "createLetter",
+      summary = "Create a letter",
+      description =
+          "A new letter, as a draft that only the coalition sees, with its text in its original"
+              + " language. Open it with PUT /letters/{slug}.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location is the letter's public address.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdminLetterView.class)))
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "Unauthorized")
+  @APIResponse(ref = "Forbidden")
+  @APIResponse(ref = "SlugTaken")
+  public Response create(@Valid @NotNull LetterDraft draft) {
+    TranslationText t = draft.text();
+    LetterManagement.Managed managed =
+        management.create(
+            draft.slug(),
+            draft.language(),
+            draft.moderationPolicy(),
+            draft.closesAt(),
+            LetterTexts.of(t));
+    return Response.created(URI.create("/api/v1/letters/" + managed.letter().slug))
+        .header("Cache-Control", "no-store")
+        .entity(AdminLetterView.of(managed.letter(), managed.texts(), managed.counts()))
+        .build();
+  }
+
+  @PUT
+  @Path("{slug}")
+  @RolesAllowed(ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "bearer")
+  @Tag(name = "Letter management")
+  @Operation(
+      operationId = "configureLetter",
+      summary = "Open, close or configure a letter",
+      description =
+          "Replaces the letter's settings: its status (open or close it), moderation policy,"
+              + " closing date and embargo. A closed letter refuses new signatures and keeps its"
+              + " list.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The letter as it now is.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AdminLetterView.class)))
+  @APIResponse(ref = "BadRequest")
+  @APIResponse(ref = "Unauthorized")
+  @APIResponse(ref = "Forbidden")
+  @APIResponse(ref = "LetterNotFound")
+  @APIResponse(ref = "InvalidTransition")
+  public Response configure(
+      @Parameter(ref = "slug") @PathParam("slug") String slug,
+      @Valid @NotNull LetterSettings settings) {
+    LetterManagement.Managed managed =
+        management.configure(
+            slug,
+            settings.status(),
+            settings.moderationPolicy(),
+            settings.closesAt(),
+            settings.embargoUntil(),
+            settings.countsDuringEmbargo());
+    return Response.ok(AdminLetterView.of(managed.letter(), managed.texts(), managed.counts()))
+        .header("Cache-Control", "no-store")
+        .build();
   }
 
   /** The answer for a slug that names no public letter. */

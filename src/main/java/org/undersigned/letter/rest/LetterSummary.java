@@ -1,5 +1,6 @@
 package org.undersigned.letter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,17 +18,31 @@ public record LetterSummary(
     @Schema(required = true) boolean open,
     @Schema(required = true, nullable = true, implementation = String.class, format = "date-time")
         Instant closesAt,
-    @Schema(required = true) Counts counts) {
+    @Schema(
+            description =
+                "Published endorsements; absent while an embargo hides them (see embargoUntil).")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Counts counts,
+    @Schema(
+            required = true,
+            nullable = true,
+            implementation = String.class,
+            format = "date-time",
+            description =
+                "Until when the list of signatories is under embargo (collected, not yet"
+                    + " published); null when there is none.")
+        Instant embargoUntil) {
 
-  static LetterSummary of(PublicLetter letter, boolean openNow) {
+  static LetterSummary of(PublicLetter letter) {
     return new LetterSummary(
         letter.letter().slug,
         letter.text().language,
         letter.languages(),
         letter.text().title,
-        openNow,
+        letter.open(),
         letter.letter().closesAt,
-        letter.counts());
+        letter.counts(),
+        letter.listPublic() ? null : letter.letter().embargoUntil);
   }
 
   /** The list of letters. */

@@ -1,5 +1,6 @@
 package org.undersigned.letter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,9 +39,22 @@ public record LetterView(
             format = "date-time",
             description = "When signing closes by itself; null when no date is set.")
         Instant closesAt,
-    @Schema(required = true) Counts counts) {
+    @Schema(
+            description =
+                "Published endorsements; absent while an embargo hides them (see embargoUntil).")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Counts counts,
+    @Schema(
+            required = true,
+            nullable = true,
+            implementation = String.class,
+            format = "date-time",
+            description =
+                "Until when the list of signatories is under embargo (collected, not yet"
+                    + " published); null when there is none.")
+        Instant embargoUntil) {
 
-  static LetterView of(PublicLetter letter, boolean openNow) {
+  static LetterView of(PublicLetter letter) {
     return new LetterView(
         letter.letter().slug,
         letter.text().language,
@@ -49,8 +63,9 @@ public record LetterView(
         letter.text().recipients,
         letter.text().paragraphs,
         letter.text().closing,
-        openNow,
+        letter.open(),
         letter.letter().closesAt,
-        letter.counts());
+        letter.counts(),
+        letter.listPublic() ? null : letter.letter().embargoUntil);
   }
 }

@@ -2,6 +2,7 @@ package org.undersigned.letter.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.undersigned.common.http.Negotiation;
@@ -61,6 +62,14 @@ public class LetterService {
     String chosen = Negotiation.language(lang, acceptLanguage, languages, letter.originalLanguage);
     LetterTranslation text =
         texts.stream().filter(t -> t.language.equals(chosen)).findFirst().orElse(texts.get(0));
-    return Optional.of(new PublicLetter(letter, text, languages, endorsements.counts(letter.id)));
+    Instant now = Instant.now();
+    return Optional.of(
+        new PublicLetter(
+            letter,
+            text,
+            languages,
+            letter.countsPublicAt(now) ? endorsements.counts(letter.id) : null,
+            letter.listPublicAt(now),
+            letter.isOpenAt(now)));
   }
 }

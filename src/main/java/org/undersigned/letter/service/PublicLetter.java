@@ -5,6 +5,14 @@ import org.undersigned.endorsement.Counts;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterTranslation;
 
-/** A letter as the public sees it in one language, with its counts. */
+/**
+ * A letter as the public sees it in one language, at one instant: its counts (null while an embargo
+ * hides them) and whether its list of signatories is public yet.
+ */
 public record PublicLetter(
-    Letter letter, LetterTranslation text, List<String> languages, Counts counts) {}
+    Letter letter,
+    LetterTranslation text,
+    List<String> languages,
+    Counts counts,
+    boolean listPublic,
+    boolean open) {}
