@@ -3,6 +3,8 @@ package org.undersigned.common.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The service's own settings, under the prefix {@code undersigned}; each one is in the README. */
 @ConfigMapping(prefix = "undersigned")
@@ -67,6 +69,24 @@ public interface UndersignedConfig {
     /** How long the answer to an Idempotency-Key is kept. */
     @WithDefault("PT24H")
     Duration ttl();
+  }
+
+  /** Partner sites. */
+  Partners partners();
+
+  /** Partner sites: who may call the API from a browser, and who may be named as a source. */
+  interface Partners {
+    /**
+     * The origins (scheme, host and port, such as {@code https://www.partner.example}) whose pages
+     * may call the public API from the browser (CORS). None by default.
+     */
+    Optional<List<String>> origins();
+
+    /**
+     * The partners a submission may name as its {@code source} (short ids such as {@code
+     * amnesty-fr}), counted for the coalition. None by default.
+     */
+    Optional<List<String>> ids();
   }
 
   /** Settings of the bundled letter's loading. */

@@ -73,4 +73,12 @@ public record EndorsementSubmission(
     @Schema(required = true, description = "Must be true: the signatory agrees to publication.")
         @NotNull
         @AssertTrue(message = "{org.undersigned.Consent.message}")
-        Boolean consent) {}
+        Boolean consent,
+    @Schema(
+            description =
+                "The partner whose site or widget brought this submission: one of the partner ids"
+                    + " the service is configured with.",
+            examples = "amnesty-fr",
+            pattern = "^[a-z0-9-]{1,64}$")
+        @Pattern(regexp = "^[a-z0-9-]{1,64}$", message = "{org.undersigned.Partner.message}")
+        String source) {}

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.undersigned.common.config.UndersignedConfig;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
@@ -33,12 +35,15 @@ public class SubmissionService {
   private final LetterTranslationRepository translations;
   private final EndorsementRepository endorsements;
   private final Outbox outbox;
+  private final Set<String> partners;
 
   public SubmissionService(
       LetterService letters,
       LetterTranslationRepository translations,
       EndorsementRepository endorsements,
-      Outbox outbox) {
+      Outbox outbox,
+      UndersignedConfig config) {
+    this.partners = Set.copyOf(config.partners().ids().orElse(List.of()));
     this.letters = letters;
     this.translations = translations;
     this.endorsements = endorsements;
@@ -74,7 +79,14 @@ public class SubmissionService {
     e.contactEmailHash = Emails.lookupHash(e.contactEmail);
     e.language = language;
     e.status = EndorsementStatus.PENDING_CONFIRMATION;
-    e.source = EndorsementSource.WEB;
+    if (submission.source() == null) {
+      e.source = EndorsementSource.WEB;
+    } else if (partners.contains(submission.source())) {
+      e.source = EndorsementSource.PARTNER;
+      e.sourcePartner = submission.source();
+    } else {
+      throw ProblemException.invalidField("source", "field.source.unknown");
+    }
     e.createdAt = now;
     e.updatedAt = now;
     endorsements.persist(e);

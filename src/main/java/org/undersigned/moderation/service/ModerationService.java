@@ -77,6 +77,52 @@ public class ModerationService {
             });
   }
 
+  /** Every endorsement of a letter, contact data included, as CSV for the coalition. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<String> exportCsv(String slug) {
+    return managedLetter(slug)
+        .map(
+            letter ->
+                EndorsementExport.write(
+                    endorsements.list("letterId = ?1 order by position", letter.id)));
+  }
+
+  /** How many endorsements each source brought to a letter, and how many are published. */
+  public record SourceCount(String source, String partner, long total, long published) {}
+
+  /** The endorsements of a letter counted by source and partner. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  @SuppressWarnings("unchecked")
+  public Optional<List<SourceCount>> countsBySource(String slug) {
+    return managedLetter(slug)
+        .map(
+            letter ->
+                ((List<Object[]>)
+                        endorsements
+                            .getEntityManager()
+                            .createNativeQuery(
+                                "SELECT source, source_partner, count(*),"
+                                    + " count(*) FILTER (WHERE status = 'PUBLISHED')"
+                                    + " FROM endorsements WHERE letter_id = :letter"
+                                    + " GROUP BY source, source_partner"
+                                    + " ORDER BY source, source_partner NULLS FIRST")
+                            .setParameter("letter", letter.id)
+                            .getResultList())
+                    .stream()
+                        .map(
+                            r ->
+                                new SourceCount(
+                                    (String) r[0],
+                                    (String) r[1],
+                                    ((Number) r[2]).longValue(),
+                                    ((Number) r[3]).longValue()))
+                        .toList());
+  }
+
+  private Optional<Letter> managedLetter(String slug) {
+    return Letter.isSlug(slug) ? letters.findBySlug(slug) : Optional.empty();
+  }
+
   /** One endorsement and its decisions. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Reviewed> find(UUID id) {
