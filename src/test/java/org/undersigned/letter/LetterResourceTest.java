@@ -279,4 +279,21 @@ class LetterResourceTest {
     assertNotEquals(fr, en);
     assertEquals("Title en", en.lines().findFirst().orElseThrow());
   }
+
+  @Test
+  void countsAreSmallFreshAndCacheable() {
+    String etag =
+        api()
+            .get(BUNDLED + "/counts")
+            .then()
+            .statusCode(200)
+            .header("Cache-Control", "public, max-age=5")
+            .body("total", equalTo(301))
+            .body("named", equalTo(262))
+            .body("anonymous", equalTo(39))
+            .extract()
+            .header("ETag");
+    api().header("If-None-Match", etag).get(BUNDLED + "/counts").then().statusCode(304);
+    api().get(LETTERS + "/no-such-letter/counts").then().statusCode(404);
+  }
 }

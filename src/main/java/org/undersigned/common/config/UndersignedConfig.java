@@ -102,6 +102,10 @@ public interface UndersignedConfig {
     @WithDefault("30S")
     Duration maxAge();
 
+    /** How long the counts may be cached: they must stay fresh within a few seconds. */
+    @WithDefault("5S")
+    Duration countsMaxAge();
+
     /**
      * The largest request body taken, in bytes; larger ones get a 413 problem before any of it is
      * read. (quarkus.http.limits.max-body-size, larger, is the backstop for bodies sent without a

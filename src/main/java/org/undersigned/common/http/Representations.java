@@ -21,11 +21,21 @@ import org.undersigned.common.config.UndersignedConfig;
 public class Representations {
 
   private final String cacheControl;
+  private final String freshCacheControl;
   private final ObjectMapper json;
 
   public Representations(UndersignedConfig config, ObjectMapper json) {
     this.cacheControl = "public, max-age=" + config.http().maxAge().toSeconds();
+    this.freshCacheControl = "public, max-age=" + config.http().countsMaxAge().toSeconds();
     this.json = json;
+  }
+
+  /** A small JSON document that must stay fresh (the counts): a few seconds of cache only. */
+  public Response fresh(HttpHeaders request, Object value) {
+    return Response.fromResponse(json(request, value, null, null))
+        .header(HttpHeaders.CACHE_CONTROL, null)
+        .header(HttpHeaders.CACHE_CONTROL, freshCacheControl)
+        .build();
   }
 
   /** A value as a JSON document. */

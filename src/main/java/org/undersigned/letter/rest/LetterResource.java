@@ -32,6 +32,7 @@ import org.undersigned.common.http.Representations;
 import org.undersigned.common.http.Representations.Document;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
+import org.undersigned.endorsement.Counts;
 import org.undersigned.endorsement.service.SignatoryService;
 import org.undersigned.letter.render.LetterRenderer;
 import org.undersigned.letter.service.LetterManagement;
@@ -159,6 +160,37 @@ public class LetterResource {
         Document.of(body, type.toString() + ";charset=UTF-8")
             .inLanguage(letter.text().language)
             .varying("Accept, Accept-Language"));
+  }
+
+  @GET
+  @Path("{slug}/counts")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "getCounts",
+      summary = "Read a letter's counts",
+      description =
+          "The published endorsements, computed from the data: total, named, anonymous. Small and"
+              + " kept fresh (a few seconds of cache), for partner pages that show a live count.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The counts.",
+      headers = {@Header(ref = "ETag"), @Header(ref = "Cache-Control")},
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Counts.class)))
+  @APIResponse(responseCode = "304", description = "Not modified: the ETag matched If-None-Match.")
+  @APIResponse(ref = "LetterNotFound")
+  @APIResponse(ref = "NotAcceptable")
+  public Response counts(
+      @Parameter(ref = "slug") @PathParam("slug") String slug, @Context HttpHeaders headers) {
+    PublicLetter letter =
+        letters.findPublic(slug, null, null).orElseThrow(LetterResource::letterNotFound);
+    if (letter.counts() == null) {
+      // Under an embargo that hides them, the counts are as unknown as the letter's list.
+      throw new ProblemException(ProblemType.LETTER_NOT_FOUND);
+    }
+    return representations.fresh(headers, letter.counts());
   }
 
   @GET
