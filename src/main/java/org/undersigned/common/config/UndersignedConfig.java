@@ -113,5 +113,9 @@ public interface UndersignedConfig {
      */
     @WithDefault("16384")
     int maxBodyBytes();
+
+    /** The largest body of an import of endorsements, in bytes. */
+    @WithDefault("8388608")
+    int maxImportBytes();
   }
 }

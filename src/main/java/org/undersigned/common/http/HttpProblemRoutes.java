@@ -24,9 +24,11 @@ import org.undersigned.common.problem.Redacted;
 public class HttpProblemRoutes {
 
   private final long maxBodyBytes;
+  private final long maxImportBytes;
 
   public HttpProblemRoutes(UndersignedConfig config) {
     this.maxBodyBytes = config.http().maxBodyBytes();
+    this.maxImportBytes = config.http().maxImportBytes();
   }
 
   void install(@Observes Router router) {
@@ -40,7 +42,8 @@ public class HttpProblemRoutes {
     String length = ctx.request().getHeader("Content-Length");
     if (length != null) {
       try {
-        if (Long.parseLong(length.strip()) > maxBodyBytes) {
+        long limit = ctx.normalizedPath().endsWith("/imports") ? maxImportBytes : maxBodyBytes;
+        if (Long.parseLong(length.strip()) > limit) {
           ctx.response().putHeader("Connection", "close");
           write(ctx, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, locale(ctx)));
           return;
