@@ -74,6 +74,23 @@ public interface UndersignedConfig {
   /** Partner sites. */
   Partners partners();
 
+  /** Webhooks to integrators. */
+  Webhooks webhooks();
+
+  /** Webhooks to integrators. */
+  interface Webhooks {
+    /** Attempts of one delivery before it is marked failed. */
+    @WithDefault("12")
+    int maxAttempts();
+
+    /**
+     * Whether endpoints on this machine may be plain http (for tests and local development); in
+     * production every endpoint must be https.
+     */
+    @WithDefault("false")
+    boolean allowLocalHttp();
+  }
+
   /** Partner sites: who may call the API from a browser, and who may be named as a source. */
   interface Partners {
     /**

@@ -37,6 +37,9 @@ import org.undersigned.common.problem.Problem;
           name = "Moderation",
           description = "The coalition's moderators: every endorsement, approval, rejection."),
       @Tag(
+          name = "Webhooks",
+          description = "Integrators' endpoints: signed events, retried until delivered."),
+      @Tag(
           name = "Letter management",
           description = "The coalition's admins: letters, their texts and settings.")
     },
@@ -67,6 +70,12 @@ import org.undersigned.common.problem.Problem;
                   required = true,
                   description = "The endorsement's id.",
                   example = "0b7e3f9c-2d54-4a8e-9a51-6c2f4e1d8b3a",
+                  schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+              @Parameter(
+                  name = "webhookId",
+                  in = ParameterIn.PATH,
+                  required = true,
+                  description = "The webhook's id.",
                   schema = @Schema(type = SchemaType.STRING, format = "uuid")),
               @Parameter(
                   name = "Idempotency-Key",
@@ -291,6 +300,19 @@ import org.undersigned.common.problem.Problem;
                                   name = "SlugTaken",
                                   value =
                                       "{\"type\": \"urn:undersigned:problem:slug-taken\", \"title\": \"Slug taken\", \"status\": 409, \"detail\": \"Another letter already has this slug.\"}"))),
+              @APIResponse(
+                  name = "WebhookNotFound",
+                  responseCode = "404",
+                  description = "There is no registered webhook with this id.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "WebhookNotFound",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:webhook-not-found\", \"title\": \"Webhook not found\", \"status\": 404, \"detail\": \"There is no registered webhook with this id.\"}"))),
               @APIResponse(
                   name = "NotAcceptable",
                   responseCode = "406",

@@ -14,6 +14,7 @@ public enum ProblemType {
   SIGNATORY_NOT_FOUND(404, "signatory-not-found"),
   ENDORSEMENT_NOT_FOUND(404, "endorsement-not-found"),
   TOKEN_UNKNOWN(404, "token-unknown"),
+  WEBHOOK_NOT_FOUND(404, "webhook-not-found"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed"),
   NOT_ACCEPTABLE(406, "not-acceptable"),
   LETTER_CLOSED(409, "letter-closed"),

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.undersigned.endorsement.Endorsement;
 import org.undersigned.endorsement.EndorsementStatus;
 import org.undersigned.endorsement.repository.EndorsementRepository;
+import org.undersigned.letter.repository.LetterRepository;
+import org.undersigned.webhook.WebhookEvents;
 
 /**
  * Makes a confirmed endorsement public, once per organisation and letter. Publications of one
@@ -20,10 +22,25 @@ public class Publication {
 
   private final EntityManager entityManager;
   private final EndorsementRepository endorsements;
+  private final LetterRepository letters;
+  private final WebhookEvents webhooks;
 
-  public Publication(EntityManager entityManager, EndorsementRepository endorsements) {
+  public Publication(
+      EntityManager entityManager,
+      EndorsementRepository endorsements,
+      LetterRepository letters,
+      WebhookEvents webhooks) {
     this.entityManager = entityManager;
     this.endorsements = endorsements;
+    this.letters = letters;
+    this.webhooks = webhooks;
+  }
+
+  /** Tells integrators that a published endorsement left the list (withdrawn or rejected). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void unpublished(Endorsement endorsement) {
+    webhooks.endorsement(
+        WebhookEvents.ENDORSEMENT_WITHDRAWN, letters.findById(endorsement.letterId), endorsement);
   }
 
   /** Publishes it, or answers the published endorsement of the same organisation. */
@@ -50,6 +67,8 @@ public class Publication {
     endorsement.duplicateOf = null;
     endorsement.updatedAt = endorsement.publishedAt;
     endorsements.flush();
+    webhooks.endorsement(
+        WebhookEvents.ENDORSEMENT_PUBLISHED, letters.findById(endorsement.letterId), endorsement);
     return Optional.empty();
   }
 }

@@ -66,11 +66,15 @@ public class TokenActions {
   public Endorsement withdraw(String token) {
     Endorsement e = locked(tokens.redeem(token, TokenPurpose.WITHDRAWAL));
     if (e.status != EndorsementStatus.WITHDRAWN) {
+      boolean wasPublic = e.status == EndorsementStatus.PUBLISHED;
       Instant now = Instant.now();
       e.status = EndorsementStatus.WITHDRAWN;
       e.withdrawnAt = now;
       e.updatedAt = now;
       tokens.revokeAll(e.id);
+      if (wasPublic) {
+        publication.unpublished(e);
+      }
     }
     return e;
   }

@@ -18,6 +18,7 @@ import org.undersigned.letter.LetterTranslation;
 import org.undersigned.letter.ModerationPolicy;
 import org.undersigned.letter.repository.LetterRepository;
 import org.undersigned.letter.repository.LetterTranslationRepository;
+import org.undersigned.webhook.WebhookEvents;
 
 /** The coalition's management of letters: creating them, their texts, their settings. */
 @ApplicationScoped
@@ -26,14 +27,17 @@ public class LetterManagement {
   private final LetterRepository letters;
   private final LetterTranslationRepository translations;
   private final EndorsementRepository endorsements;
+  private final WebhookEvents webhooks;
 
   public LetterManagement(
       LetterRepository letters,
       LetterTranslationRepository translations,
-      EndorsementRepository endorsements) {
+      EndorsementRepository endorsements,
+      WebhookEvents webhooks) {
     this.letters = letters;
     this.translations = translations;
     this.endorsements = endorsements;
+    this.webhooks = webhooks;
   }
 
   /** A letter with its latest texts and its counts, as managed. */
@@ -90,12 +94,16 @@ public class LetterManagement {
     if (status == LetterStatus.DRAFT && letter.status != LetterStatus.DRAFT) {
       throw new ProblemException(ProblemType.INVALID_TRANSITION);
     }
+    boolean closing = status == LetterStatus.CLOSED && letter.status != LetterStatus.CLOSED;
     letter.status = status;
     letter.moderationPolicy = policy;
     letter.closesAt = closesAt;
     letter.embargoUntil = embargoUntil;
     letter.countsDuringEmbargo = countsDuringEmbargo;
     letter.updatedAt = Instant.now();
+    if (closing) {
+      webhooks.letterClosed(letter);
+    }
     return managed(letter);
   }
 

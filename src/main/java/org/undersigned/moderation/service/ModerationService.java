@@ -165,6 +165,9 @@ public class ModerationService {
     e.rejectionReason = reason;
     e.updatedAt = now;
     record(e, actor, ModerationDecision.Action.REJECT, from, reason);
+    if (from == EndorsementStatus.PUBLISHED) {
+      publication.unpublished(e);
+    }
     return find(id).orElseThrow();
   }
 

@@ -1,0 +1,86 @@
+package org.undersigned.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.undersigned.endorsement.Endorsement;
+import org.undersigned.letter.Letter;
+
+/**
+ * Writes webhook deliveries in the transaction of the change they announce, one per endpoint that
+ * wants the event. Payloads carry public facts only: no contact data, and for an anonymous
+ * endorsement neither its name nor its country.
+ */
+@ApplicationScoped
+public class WebhookEvents implements PanacheRepositoryBase<WebhookDelivery, UUID> {
+
+  public static final String ENDORSEMENT_PUBLISHED = "endorsement.published";
+  public static final String ENDORSEMENT_WITHDRAWN = "endorsement.withdrawn";
+  public static final String LETTER_CLOSED = "letter.closed";
+  public static final List<String> TYPES =
+      List.of(ENDORSEMENT_PUBLISHED, ENDORSEMENT_WITHDRAWN, LETTER_CLOSED);
+
+  private final WebhookRepository webhooks;
+  private final ObjectMapper json;
+
+  public WebhookEvents(WebhookRepository webhooks, ObjectMapper json) {
+    this.webhooks = webhooks;
+    this.json = json;
+  }
+
+  /** An endorsement entered or left the public list of a letter. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void endorsement(String type, Letter letter, Endorsement e) {
+    Map<String, Object> endorsement = new LinkedHashMap<>();
+    endorsement.put("id", e.id);
+    endorsement.put("kind", e.kind);
+    endorsement.put("anonymous", e.anonymous);
+    endorsement.put("name", e.anonymous ? null : e.name);
+    endorsement.put("country", e.anonymous ? null : e.country);
+    endorsement.put("status", e.status);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("letter", letter.slug);
+    data.put("endorsement", endorsement);
+    emit(type, data);
+  }
+
+  /** A letter stopped taking signatures. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void letterClosed(Letter letter) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("letter", letter.slug);
+    emit(LETTER_CLOSED, data);
+  }
+
+  private void emit(String type, Map<String, Object> data) {
+    Instant now = Instant.now();
+    for (Webhook webhook : webhooks.activeFor(type)) {
+      WebhookDelivery delivery = new WebhookDelivery();
+      delivery.id = UUID.randomUUID();
+      delivery.webhookId = webhook.id;
+      delivery.eventType = type;
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", type);
+      body.put("timestamp", now.truncatedTo(ChronoUnit.MILLIS).toString());
+      body.put("data", data);
+      try {
+        delivery.payload = json.writeValueAsString(body);
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+      delivery.status = WebhookDelivery.Status.PENDING;
+      delivery.nextAttemptAt = now;
+      delivery.createdAt = now;
+      persist(delivery);
+    }
+  }
+}

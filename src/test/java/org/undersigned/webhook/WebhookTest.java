@@ -1,0 +1,283 @@
+package org.undersigned.webhook;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.undersigned.testing.Contract.api;
+import static org.undersigned.testing.Contract.badRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterStatus;
+import org.undersigned.letter.ModerationPolicy;
+import org.undersigned.testing.Mails;
+import org.undersigned.testing.Receiver;
+import org.undersigned.testing.Submissions;
+import org.undersigned.testing.Tokens;
+
+/** Webhooks to a real receiver: signed, public facts only, retried, never delivered twice. */
+@QuarkusTest
+class WebhookTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject org.undersigned.testing.TestLetters letters;
+
+  private final List<String> registered = new ArrayList<>();
+
+  private static RequestSpecification asAdmin() {
+    return api()
+        .header("Authorization", "Bearer " + Tokens.withRoles("ada@coalition.test", "admin"));
+  }
+
+  private String register(Receiver receiver, List<String> events) {
+    var answer =
+        asAdmin()
+            .contentType("application/json")
+            .body(Map.of("url", receiver.url(), "events", events))
+            .post("/api/v1/admin/webhooks")
+            .then()
+            .statusCode(201)
+            .body("secret", startsWith("whsec_"))
+            .extract();
+    registered.add(answer.path("id"));
+    return answer.path("secret");
+  }
+
+  @AfterEach
+  void unregister() {
+    for (String id : registered) {
+      asAdmin().delete("/api/v1/admin/webhooks/" + id).then().statusCode(204);
+    }
+  }
+
+  private static void signAndConfirm(String slug, Map<String, Object> submission) {
+    String email = (String) submission.get("contactEmail");
+    api()
+        .contentType("application/json")
+        .body(submission)
+        .post("/api/v1/letters/" + slug + "/endorsements")
+        .then()
+        .statusCode(202);
+    api()
+        .contentType("application/json")
+        .body(Map.of("token", Mails.awaitOne(email).token()))
+        .post("/api/v1/confirmations")
+        .then()
+        .statusCode(200);
+  }
+
+  private static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean about(Receiver.Received r, String slug, String type) {
+    JsonNode body = json(r.body());
+    return body.path("type").asText().equals(type)
+        && body.path("data").path("letter").asText().equals(slug);
+  }
+
+  private static void assertSigned(Receiver.Received r, String secret) throws Exception {
+    String id = r.headers().get("webhook-id");
+    String timestamp = r.headers().get("webhook-timestamp");
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(
+        new SecretKeySpec(
+            Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+    String expected =
+        "v1,"
+            + Base64.getEncoder()
+                .encodeToString(
+                    mac.doFinal(
+                        (id + "." + timestamp + "." + r.body()).getBytes(StandardCharsets.UTF_8)));
+    assertEquals(expected, r.headers().get("webhook-signature"));
+  }
+
+  @Test
+  void aPublicationIsDeliveredSignedWithPublicFactsOnly() throws Exception {
+    Letter letter =
+        letters.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    try (Receiver receiver = new Receiver(0)) {
+      String secret = register(receiver, List.of("endorsement.published"));
+      String email = Mails.newAddress("example.org");
+      signAndConfirm(letter.slug, Submissions.valid("Hooked Org", email));
+      List<Receiver.Received> got =
+          receiver.awaitDelivered(
+              r -> about(r, letter.slug, "endorsement.published"), Duration.ofSeconds(15));
+      Receiver.Received delivery = got.get(0);
+      assertSigned(delivery, secret);
+      JsonNode endorsement = json(delivery.body()).path("data").path("endorsement");
+      assertEquals("Hooked Org", endorsement.path("name").asText());
+      assertEquals("FR", endorsement.path("country").asText());
+      assertFalse(delivery.body().contains(email));
+      assertFalse(delivery.body().contains("Marie Dupont"));
+    }
+  }
+
+  @Test
+  void anAnonymousPublicationCarriesNeitherNameNorCountry() {
+    Letter letter =
+        letters.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    try (Receiver receiver = new Receiver(0)) {
+      register(receiver, List.of("endorsement.published"));
+      signAndConfirm(
+          letter.slug,
+          Submissions.with(
+              Submissions.valid("Zqv Secret Hooked", Mails.newAddress("example.org")),
+              "anonymous",
+              true));
+      Receiver.Received delivery =
+          receiver
+              .awaitDelivered(
+                  r -> about(r, letter.slug, "endorsement.published"), Duration.ofSeconds(15))
+              .get(0);
+      JsonNode endorsement = json(delivery.body()).path("data").path("endorsement");
+      assertTrue(endorsement.path("anonymous").asBoolean());
+      assertTrue(endorsement.path("name").isNull());
+      assertTrue(endorsement.path("country").isNull());
+      assertFalse(delivery.body().contains("Zqv"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void failedDeliveriesAreRetriedAndNeverDeliveredTwice() throws Exception {
+    Letter letter =
+        letters.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    try (Receiver receiver = new Receiver(2)) {
+      String secret = register(receiver, List.of("endorsement.published"));
+      signAndConfirm(
+          letter.slug, Submissions.valid("Patient Hook Org", Mails.newAddress("example.org")));
+      List<Receiver.Received> attempts =
+          receiver.awaitDelivered(
+              r -> about(r, letter.slug, "endorsement.published"), Duration.ofSeconds(20));
+      Thread.sleep(2500);
+      List<Receiver.Received> all =
+          receiver.received().stream()
+              .filter(r -> about(r, letter.slug, "endorsement.published"))
+              .toList();
+      assertEquals(3, all.size(), all.toString());
+      assertEquals(1, all.stream().filter(r -> r.answered() < 300).count());
+      assertEquals(1, all.stream().map(r -> r.headers().get("webhook-id")).distinct().count());
+      assertSigned(attempts.get(attempts.size() - 1), secret);
+      asAdmin()
+          .get("/api/v1/admin/webhooks/" + registered.get(0) + "/deliveries")
+          .then()
+          .statusCode(200)
+          .body("[0].status", equalTo("DELIVERED"))
+          .body("[0].attempts", equalTo(3))
+          .body("[0].lastStatus", equalTo(204));
+    }
+  }
+
+  @Test
+  void closingALetterAndWithdrawingAreAnnounced() throws Exception {
+    Letter letter =
+        letters.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    try (Receiver receiver = new Receiver(0)) {
+      register(receiver, List.of("letter.closed", "endorsement.withdrawn"));
+      String email = Mails.newAddress("example.org");
+      signAndConfirm(letter.slug, Submissions.valid("Leaving Hook Org", email));
+      api()
+          .contentType("application/json")
+          .body(Map.of("email", email))
+          .post("/api/v1/letters/" + letter.slug + "/withdrawal-requests")
+          .then()
+          .statusCode(202);
+      String token =
+          Mails.read(
+                  org.undersigned.testing.Smtp.awaitMessagesTo(email, 2, Duration.ofSeconds(15))
+                      .get(1))
+              .token();
+      api()
+          .contentType("application/json")
+          .body(Map.of("token", token))
+          .post("/api/v1/withdrawals")
+          .then()
+          .statusCode(200);
+      receiver.awaitDelivered(
+          r -> about(r, letter.slug, "endorsement.withdrawn"), Duration.ofSeconds(15));
+      asAdmin()
+          .contentType("application/json")
+          .body(
+              Map.of(
+                  "status",
+                  "CLOSED",
+                  "moderationPolicy",
+                  "PUBLISH_ON_CONFIRMATION",
+                  "countsDuringEmbargo",
+                  true))
+          .put("/api/v1/letters/" + letter.slug)
+          .then()
+          .statusCode(200);
+      receiver.awaitDelivered(r -> about(r, letter.slug, "letter.closed"), Duration.ofSeconds(15));
+      assertTrue(
+          receiver.received().stream()
+              .noneMatch(r -> about(r, letter.slug, "endorsement.published")));
+    }
+  }
+
+  @Test
+  void endpointsMustBeHttpsAndEventsKnown() {
+    badRequest()
+        .header("Authorization", "Bearer " + Tokens.withRoles("ada@coalition.test", "admin"))
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "url",
+                "http://integrator.example/hook",
+                "events",
+                List.of("endorsement.published")))
+        .post("/api/v1/admin/webhooks")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("url"));
+    badRequest()
+        .header("Authorization", "Bearer " + Tokens.withRoles("ada@coalition.test", "admin"))
+        .contentType("application/json")
+        .body(Map.of("url", "https://integrator.example/hook", "events", List.of("letter.burned")))
+        .post("/api/v1/admin/webhooks")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("events"));
+    badRequest()
+        .header("Authorization", "Bearer " + Tokens.withRoles("moira@coalition.test", "moderator"))
+        .get("/api/v1/admin/webhooks")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void listingNeverShowsSecrets() {
+    try (Receiver receiver = new Receiver(0)) {
+      register(receiver, List.of("letter.closed"));
+      String body =
+          asAdmin().get("/api/v1/admin/webhooks").then().statusCode(200).extract().asString();
+      assertFalse(body.contains("whsec_"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
