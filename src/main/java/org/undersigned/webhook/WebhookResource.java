@@ -146,7 +146,10 @@ public class WebhookResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "listWebhooks", summary = "List the registered endpoints")
+  @Operation(
+      operationId = "listWebhooks",
+      summary = "List the registered endpoints",
+      description = "The active endpoints and their events; secrets are never shown again.")
   @APIResponse(
       responseCode = "200",
       description = "The active endpoints (without their secrets).",
@@ -166,7 +169,7 @@ public class WebhookResource {
   }
 
   @DELETE
-  @Path("{id}")
+  @Path("{webhookId}")
   @Transactional
   @Operation(
       operationId = "deleteWebhook",
@@ -176,14 +179,14 @@ public class WebhookResource {
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
   @APIResponse(ref = "WebhookNotFound")
-  public Response delete(@Parameter(ref = "webhookId") @PathParam("id") String id) {
+  public Response delete(@Parameter(ref = "webhookId") @PathParam("webhookId") String id) {
     Webhook webhook = find(id);
     webhook.active = false;
     return Response.noContent().build();
   }
 
   @GET
-  @Path("{id}/deliveries")
+  @Path("{webhookId}/deliveries")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "listWebhookDeliveries",
@@ -199,7 +202,7 @@ public class WebhookResource {
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
   @APIResponse(ref = "WebhookNotFound")
-  public Response deliveries(@Parameter(ref = "webhookId") @PathParam("id") String id) {
+  public Response deliveries(@Parameter(ref = "webhookId") @PathParam("webhookId") String id) {
     Webhook webhook = find(id);
     return Response.ok(
             deliveries

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +27,8 @@ public class WithdrawalRequestResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.APPLICATION_JSON)
+  // No @Produces: the 202 has no body, and a client that accepts only problem documents (as a
+  // generated one does) must still get it.
   @Operation(
       operationId = "requestWithdrawal",
       summary = "Ask for a withdrawal link",

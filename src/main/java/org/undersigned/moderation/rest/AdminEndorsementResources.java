@@ -121,7 +121,7 @@ public final class AdminEndorsementResources {
   }
 
   /** One endorsement and the decisions on it. */
-  @Path("/api/v1/admin/endorsements/{id}")
+  @Path("/api/v1/admin/endorsements/{endorsementId}")
   @Tag(name = "Moderation")
   @SecurityRequirement(name = "bearer")
   @RolesAllowed({MODERATOR, ADMIN})
@@ -150,7 +150,7 @@ public final class AdminEndorsementResources {
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "EndorsementNotFound")
-    public Response get(@Parameter(ref = "endorsementId") @PathParam("id") String id) {
+    public Response get(@Parameter(ref = "endorsementId") @PathParam("endorsementId") String id) {
       return ok(view(moderation.find(parse(id)).orElseThrow(OneEndorsement::notFound)));
     }
 
@@ -182,7 +182,8 @@ public final class AdminEndorsementResources {
             @Content(
                 mediaType = Problem.MEDIA_TYPE,
                 schema = @Schema(implementation = Problem.class)))
-    public Response approve(@Parameter(ref = "endorsementId") @PathParam("id") String id) {
+    public Response approve(
+        @Parameter(ref = "endorsementId") @PathParam("endorsementId") String id) {
       return ok(view(moderation.approve(parse(id), actor())));
     }
 
@@ -209,7 +210,7 @@ public final class AdminEndorsementResources {
     @APIResponse(ref = "EndorsementNotFound")
     @APIResponse(ref = "InvalidTransition")
     public Response reject(
-        @Parameter(ref = "endorsementId") @PathParam("id") String id,
+        @Parameter(ref = "endorsementId") @PathParam("endorsementId") String id,
         @Valid @NotNull RejectionBody body) {
       return ok(view(moderation.reject(parse(id), actor(), body.reason().strip())));
     }
