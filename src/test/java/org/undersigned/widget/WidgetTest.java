@@ -1,0 +1,160 @@
+package org.undersigned.widget;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.undersigned.letter.Letter;
+import org.undersigned.letter.LetterStatus;
+import org.undersigned.testing.Mails;
+import org.undersigned.testing.PartnerPage;
+import org.undersigned.testing.TestLetters;
+
+/**
+ * The widget in a real headless Chromium, on a partner's page served from another origin: it loads,
+ * shows the count, shows the field errors of a bad submission, and signs.
+ */
+@QuarkusTest
+@QuarkusTestResource(PartnerPage.class)
+class WidgetTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TestHTTPResource("/")
+  URL service;
+
+  @Inject TestLetters fixtures;
+
+  private WebDriver browser;
+
+  @BeforeEach
+  void startBrowser() {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync");
+    ChromeDriverService driver =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(driver, options);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private SearchContext widget(String slug, String lang) {
+    String base = service.toString().replaceAll("/$", "");
+    browser.get(
+        PartnerPage.origin()
+            + "/?lang="
+            + lang
+            + "&slug="
+            + slug
+            + "&service="
+            + URLEncoder.encode(base, StandardCharsets.UTF_8));
+    return until(d -> d.findElement(By.tagName("undersigned-letter")).getShadowRoot());
+  }
+
+  private <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+  }
+
+  private String text(SearchContext root, String css) {
+    return root.findElement(By.cssSelector(css)).getText();
+  }
+
+  @Test
+  void theWidgetShowsTheLetterAndItsLiveCountInThePagesLanguage() {
+    // Other tests sign the bundled letter too: compare with what the API says now.
+    int total = given().get("/api/v1/letters/" + TestLetters.BUNDLED + "/counts").path("total");
+    SearchContext root = widget(TestLetters.BUNDLED, "fr");
+    until(d -> text(root, ".count").equals(total + " signatures") ? true : null);
+    assertEquals("Une lettre ouverte", text(root, "h2"));
+    assertEquals("Nom à publier", text(root, "label[for=name]"));
+  }
+
+  @Test
+  void aBadSubmissionShowsEachFieldsErrorReadByScreenReaders() {
+    Letter letter = fixtures.letter(LetterStatus.OPEN, "en");
+    SearchContext root = widget(letter.slug, "en");
+    until(d -> text(root, ".count").contains("0") ? true : null);
+    root.findElement(By.cssSelector("#contactEmail")).sendKeys("not-an-email");
+    root.findElement(By.cssSelector("button[type=submit]")).click();
+    until(d -> text(root, "#consent-error").isEmpty() ? null : true);
+    assertTrue(text(root, "#name-error").length() > 0);
+    assertTrue(text(root, "#contactEmail-error").contains("e-mail"));
+    assertEquals(
+        "true", root.findElement(By.cssSelector("#contactEmail")).getAttribute("aria-invalid"));
+    assertEquals(
+        "contactEmail-error",
+        root.findElement(By.cssSelector("#contactEmail")).getAttribute("aria-describedby"));
+    assertEquals("polite", root.findElement(By.cssSelector(".status")).getAttribute("aria-live"));
+    assertTrue(text(root, ".status").contains("attention"), text(root, ".status"));
+  }
+
+  @Test
+  void aPartnersVisitorSignsThroughTheWidget() {
+    Letter letter = fixtures.letter(LetterStatus.OPEN, "en");
+    SearchContext root = widget(letter.slug, "fr");
+    String email = Mails.newAddress("example.org");
+    root.findElement(By.cssSelector("#name")).sendKeys("Widget Signing Org");
+    root.findElement(By.cssSelector("#country")).sendKeys("fr");
+    root.findElement(By.cssSelector("#contactName")).sendKeys("Camille Martin");
+    root.findElement(By.cssSelector("#contactEmail")).sendKeys(email);
+    root.findElement(By.cssSelector("#consent")).click();
+    root.findElement(By.cssSelector("button[type=submit]")).click();
+    until(d -> text(root, ".status").contains("Merci") ? true : null);
+    Mails.Read mail = Mails.awaitOne(email);
+    assertTrue(mail.subject().startsWith("Confirmez"), mail.subject());
+  }
+
+  @Test
+  void theWidgetIsServedCacheable() {
+    given()
+        .get("/widget.js")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("javascript"))
+        .header("Cache-Control", notNullValue())
+        .body(containsString("customElements.define(\"undersigned-letter\""));
+  }
+}
