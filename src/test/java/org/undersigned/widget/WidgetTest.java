@@ -149,12 +149,17 @@ class WidgetTest {
 
   @Test
   void theWidgetIsServedCacheable() {
-    given()
-        .get("/widget.js")
-        .then()
-        .statusCode(200)
-        .contentType(containsString("javascript"))
-        .header("Cache-Control", notNullValue())
-        .body(containsString("customElements.define(\"undersigned-letter\""));
+    String etag =
+        given()
+            .get("/widget.js")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("javascript"))
+            .header("Cache-Control", "public, max-age=3600")
+            .header("ETag", notNullValue())
+            .body(containsString("customElements.define(\"undersigned-letter\""))
+            .extract()
+            .header("ETag");
+    given().header("If-None-Match", etag).get("/widget.js").then().statusCode(304);
   }
 }

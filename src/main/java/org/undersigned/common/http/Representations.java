@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import org.undersigned.common.config.UndersignedConfig;
 
@@ -32,9 +33,18 @@ public class Representations {
 
   /** A small JSON document that must stay fresh (the counts): a few seconds of cache only. */
   public Response fresh(HttpHeaders request, Object value) {
-    return Response.fromResponse(json(request, value, null, null))
+    return withCacheControl(json(request, value, null, null), freshCacheControl);
+  }
+
+  /** A document kept for a given time, such as the widget's script. */
+  public Response ok(HttpHeaders request, Document document, Duration maxAge) {
+    return withCacheControl(ok(request, document), "public, max-age=" + maxAge.toSeconds());
+  }
+
+  private static Response withCacheControl(Response response, String cacheControl) {
+    return Response.fromResponse(response)
         .header(HttpHeaders.CACHE_CONTROL, null)
-        .header(HttpHeaders.CACHE_CONTROL, freshCacheControl)
+        .header(HttpHeaders.CACHE_CONTROL, cacheControl)
         .build();
   }
 
