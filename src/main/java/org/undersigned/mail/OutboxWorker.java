@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.undersigned.common.config.UndersignedConfig;
 import org.undersigned.common.problem.Redacted;
+import org.undersigned.common.retry.Backoff;
 
 /**
  * Sends what the outbox holds. Each message is claimed with {@code FOR UPDATE SKIP LOCKED} in its
@@ -99,7 +99,11 @@ public class OutboxWorker {
       return;
     }
     message.attempts++;
-    message.nextAttemptAt = Instant.now().plus(backoff(message.attempts));
+    message.nextAttemptAt =
+        Instant.now()
+            .plus(
+                Backoff.after(
+                    message.attempts, config.outbox().retryInitial(), config.outbox().retryMax()));
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -112,14 +116,6 @@ public class OutboxWorker {
         message.attempts,
         message.nextAttemptAt,
         Redacted.describe(failure));
-  }
-
-  /** The wait after a number of failures: the initial wait, doubled each time, up to the most. */
-  Duration backoff(int attempts) {
-    Duration initial = config.outbox().retryInitial();
-    Duration max = config.outbox().retryMax();
-    Duration wait = initial.multipliedBy(1L << Math.min(attempts - 1, 20));
-    return wait.compareTo(max) > 0 ? max : wait;
   }
 
   /** A checked failure of a handler, carried out of the transaction. */

@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.undersigned.common.config.UndersignedConfig;
 import org.undersigned.common.problem.Redacted;
+import org.undersigned.common.retry.Backoff;
 
 /**
  * Delivers webhooks: each due delivery is claimed with {@code FOR UPDATE SKIP LOCKED}, POSTed with
@@ -93,11 +94,10 @@ public class WebhookSender {
       Log.warnf(
           "Webhook delivery %s failed for good after %d attempts", delivery.id, delivery.attempts);
     } else {
-      Duration wait =
-          config.outbox().retryInitial().multipliedBy(1L << Math.min(delivery.attempts - 1, 20));
       delivery.nextAttemptAt =
           now.plus(
-              wait.compareTo(config.outbox().retryMax()) > 0 ? config.outbox().retryMax() : wait);
+              Backoff.after(
+                  delivery.attempts, config.outbox().retryInitial(), config.outbox().retryMax()));
     }
     return true;
   }

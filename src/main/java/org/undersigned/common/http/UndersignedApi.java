@@ -65,6 +65,21 @@ import org.undersigned.common.problem.Problem;
                           type = SchemaType.STRING,
                           pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")),
               @Parameter(
+                  name = "cursor",
+                  in = ParameterIn.QUERY,
+                  description = "The `nextCursor` of the previous page.",
+                  schema = @Schema(type = SchemaType.STRING, maxLength = 128)),
+              @Parameter(
+                  name = "limit",
+                  in = ParameterIn.QUERY,
+                  description = "How many items at most.",
+                  schema =
+                      @Schema(
+                          type = SchemaType.INTEGER,
+                          minimum = "1",
+                          maximum = "200",
+                          defaultValue = "50")),
+              @Parameter(
                   name = "endorsementId",
                   in = ParameterIn.PATH,
                   required = true,

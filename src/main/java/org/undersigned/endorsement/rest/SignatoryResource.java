@@ -81,21 +81,8 @@ public class SignatoryResource {
               schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH))
           @QueryParam("q")
           String q,
-      @Parameter(
-              description = "The `nextCursor` of the previous page.",
-              schema = @Schema(type = SchemaType.STRING, maxLength = 128))
-          @QueryParam("cursor")
-          String cursor,
-      @Parameter(
-              description = "How many signatories at most.",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "200",
-                      defaultValue = "50"))
-          @QueryParam("limit")
-          String limit,
+      @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+      @Parameter(ref = "limit") @QueryParam("limit") String limit,
       @Context HttpHeaders headers) {
     SignatoryOrder order =
         sort == null

@@ -98,9 +98,11 @@ public class SubmissionService {
   private LetterTranslation textSeen(Letter letter, String language) {
     List<LetterTranslation> texts = translations.latestOf(letter.id);
     String wanted = language == null ? letter.originalLanguage : language;
+    String primary = java.util.Locale.forLanguageTag(wanted).getLanguage();
     return texts.stream()
         .filter(t -> t.language.equalsIgnoreCase(wanted))
         .findFirst()
+        .or(() -> texts.stream().filter(t -> t.language.equals(primary)).findFirst())
         .or(
             () ->
                 texts.stream().filter(t -> t.language.equals(letter.originalLanguage)).findFirst())

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -84,21 +83,8 @@ public final class AdminEndorsementResources {
                 schema = @Schema(implementation = EndorsementStatus.class))
             @QueryParam("status")
             String status,
-        @Parameter(
-                description = "The `nextCursor` of the previous page.",
-                schema = @Schema(type = SchemaType.STRING, maxLength = 128))
-            @QueryParam("cursor")
-            String cursor,
-        @Parameter(
-                description = "How many endorsements at most.",
-                schema =
-                    @Schema(
-                        type = SchemaType.INTEGER,
-                        minimum = "1",
-                        maximum = "200",
-                        defaultValue = "50"))
-            @QueryParam("limit")
-            String limit) {
+        @Parameter(ref = "cursor") @QueryParam("cursor") String cursor,
+        @Parameter(ref = "limit") @QueryParam("limit") String limit) {
       ModerationService.Page page =
           moderation
               .list(slug, parseStatus(status), cursor, Limits.parse(limit))
