@@ -106,4 +106,28 @@ class HttpProblemsTest {
         .statusCode(200)
         .header("ETag", org.hamcrest.Matchers.notNullValue());
   }
+
+  @Test
+  void everyAnswerForbidsSniffingAndLeaksNoAddressInReferers() {
+    for (String path :
+        new String[] {
+          "/api/v1/letters", "/api/v1/letters/no-such-letter", "/widget.js", "/q/health"
+        }) {
+      given()
+          .get(path)
+          .then()
+          .header("X-Content-Type-Options", "nosniff")
+          .header("Referrer-Policy", org.hamcrest.Matchers.notNullValue());
+    }
+  }
+
+  @Test
+  void theHtmlRenderingMayRunNothing() {
+    given()
+        .accept("text/html")
+        .get("/api/v1/letters/un-china-human-rights")
+        .then()
+        .statusCode(200)
+        .header("Content-Security-Policy", containsString("default-src 'none'"));
+  }
 }

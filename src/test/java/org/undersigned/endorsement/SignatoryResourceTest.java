@@ -368,4 +368,21 @@ class SignatoryResourceTest {
         .withoutPadding()
         .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
+
+  @Inject org.undersigned.letter.service.CollationRefresh collations;
+
+  @Test
+  void sortKeysOfAnOlderIcuAreComputedAgain() {
+    Letter letter = fixtures.letter(LetterStatus.OPEN, "fr");
+    fixtures.published(letter, "Zèbre", false);
+    fixtures.published(letter, "Éléphant", false);
+    fixtures.published(letter, "abeille", false);
+    fixtures.outdateCollation(letter);
+    assertTrue(collations.refreshAll() >= 1);
+    api()
+        .queryParam("sort", "name")
+        .get("/api/v1/letters/" + letter.slug + "/signatories")
+        .then()
+        .body("items.name", contains("abeille", "Éléphant", "Zèbre"));
+  }
 }

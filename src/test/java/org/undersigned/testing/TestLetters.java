@@ -141,4 +141,14 @@ public class TestLetters {
     LetterTranslation t = translations.findById(e.translationId);
     return t.language + " v" + t.textVersion;
   }
+
+  /** Pretends an older ICU computed a letter's sort keys (and scrambles them). */
+  @Transactional
+  public void outdateCollation(Letter letter) {
+    letters.update("collationVersion = 'old' where id = ?1", letter.id);
+    endorsements.update(
+        "collationKey = ?1 where letterId = ?2 and collationKey is not null",
+        new byte[] {0},
+        letter.id);
+  }
 }

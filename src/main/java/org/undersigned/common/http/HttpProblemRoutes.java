@@ -34,7 +34,25 @@ public class HttpProblemRoutes {
   void install(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
     router.route().order(Integer.MIN_VALUE).handler(this::limitBody);
+    router.route().order(Integer.MIN_VALUE).handler(HttpProblemRoutes::securityHeaders);
     router.route("/api/*").order(Integer.MAX_VALUE).handler(this::notFound);
+  }
+
+  /**
+   * Headers every answer carries: no content sniffing, and no full address (a link's token) in the
+   * Referer of what a page links to.
+   */
+  private static void securityHeaders(RoutingContext ctx) {
+    HttpServerResponse response = ctx.response();
+    ctx.addHeadersEndHandler(
+        v -> {
+          response.headers().set("X-Content-Type-Options", "nosniff");
+          // A page may ask for less (the link pages send none at all).
+          if (!response.headers().contains("Referrer-Policy")) {
+            response.headers().set("Referrer-Policy", "strict-origin-when-cross-origin");
+          }
+        });
+    ctx.next();
   }
 
   /** Refuses a body announced as too large before reading any of it. */

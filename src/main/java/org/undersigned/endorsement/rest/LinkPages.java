@@ -134,7 +134,6 @@ public abstract class LinkPages {
         .type(MediaType.TEXT_HTML + ";charset=UTF-8")
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
-        .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         .entity(body)
         .build();

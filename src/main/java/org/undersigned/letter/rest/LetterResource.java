@@ -57,6 +57,9 @@ public class LetterResource {
 
   static final String ADMIN = "admin";
 
+  static final String HTML_CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
   private final LetterService letters;
   private final LetterManagement management;
   private final SignatoryService signatories;
@@ -155,11 +158,19 @@ public class LetterResource {
     } else {
       body = renderer.html(letter.text(), names, letter.counts());
     }
-    return representations.ok(
-        headers,
-        Document.of(body, type.toString() + ";charset=UTF-8")
-            .inLanguage(letter.text().language)
-            .varying("Accept, Accept-Language"));
+    Response response =
+        representations.ok(
+            headers,
+            Document.of(body, type.toString() + ";charset=UTF-8")
+                .inLanguage(letter.text().language)
+                .varying("Accept, Accept-Language"));
+    if (type.equals(MediaType.TEXT_HTML_TYPE)) {
+      // The page is text and a style sheet: nothing else may load or run in it.
+      return Response.fromResponse(response)
+          .header("Content-Security-Policy", HTML_CONTENT_SECURITY_POLICY)
+          .build();
+    }
+    return response;
   }
 
   @GET
