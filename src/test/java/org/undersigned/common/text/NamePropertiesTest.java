@@ -20,7 +20,7 @@ import org.undersigned.common.validation.CleanText;
 import org.undersigned.common.validation.CleanTextValidator;
 
 /** Properties of name normalisation and of the clean-text rule, over generated strings. */
-class NamesProperties {
+class NamePropertiesTest {
 
   /** What must never get into a name: C0 and C1 controls, bidi controls, separators, the BOM. */
   @Provide
@@ -127,7 +127,9 @@ class NamesProperties {
   /** The seed's names, every script of them, as published. */
   private static List<String> seedNames() throws IOException {
     try (InputStream in =
-        NamesProperties.class.getClassLoader().getResourceAsStream("seed/published-letter.txt")) {
+        NamePropertiesTest.class
+            .getClassLoader()
+            .getResourceAsStream("seed/published-letter.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .lines()
           .filter(l -> l.startsWith("- "))
