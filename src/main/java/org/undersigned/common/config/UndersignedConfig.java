@@ -77,6 +77,28 @@ public interface UndersignedConfig {
   /** Webhooks to integrators. */
   Webhooks webhooks();
 
+  /** Throttling of submissions and withdrawal requests, shared by every instance. */
+  RateLimit rateLimit();
+
+  /** Throttling of submissions and withdrawal requests. */
+  interface RateLimit {
+    /** Submissions (and withdrawal requests) per window from one client address. */
+    @WithDefault("30")
+    int perAddress();
+
+    /** Submissions (and withdrawal requests) per window for one contact e-mail. */
+    @WithDefault("3")
+    int perEmail();
+
+    /** Submissions per window for one e-mail domain (a burst from one domain). */
+    @WithDefault("100")
+    int perDomain();
+
+    /** The window the limits count in. */
+    @WithDefault("PT1H")
+    Duration window();
+  }
+
   /** Webhooks to integrators. */
   interface Webhooks {
     /** Attempts of one delivery before it is marked failed. */

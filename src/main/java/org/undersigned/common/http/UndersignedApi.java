@@ -113,6 +113,10 @@ import org.undersigned.common.problem.Problem;
                   description = "How long the representation may be kept.",
                   schema = @Schema(type = SchemaType.STRING)),
               @Header(
+                  name = "Retry-After",
+                  description = "Seconds to wait before trying again.",
+                  schema = @Schema(type = SchemaType.INTEGER)),
+              @Header(
                   name = "Content-Language",
                   description = "The language of the representation.",
                   schema = @Schema(type = SchemaType.STRING))
@@ -328,6 +332,21 @@ import org.undersigned.common.problem.Problem;
                                   name = "WebhookNotFound",
                                   value =
                                       "{\"type\": \"urn:undersigned:problem:webhook-not-found\", \"title\": \"Webhook not found\", \"status\": 404, \"detail\": \"There is no registered webhook with this id.\"}"))),
+              @APIResponse(
+                  name = "TooManyRequests",
+                  responseCode = "429",
+                  description =
+                      "Too many attempts in a short time; Retry-After says when to try again.",
+                  headers = @Header(ref = "Retry-After"),
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "TooManyRequests",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:too-many-requests\", \"title\": \"Too many requests\", \"status\": 429, \"detail\": \"Too many submissions from this address or for this e-mail in a short time. Try again after the time in Retry-After.\"}"))),
               @APIResponse(
                   name = "NotAcceptable",
                   responseCode = "406",

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.undersigned.common.i18n.Texts;
+import org.undersigned.common.ratelimit.RateLimiter;
 
 /**
  * Every exception that reaches the REST layer becomes a problem document in the caller's language
@@ -34,6 +35,16 @@ public class ProblemMappers {
   public Response problem(ProblemException exception, HttpHeaders headers) {
     Locale locale = locale(headers);
     return localized(Problems.response(Problems.of(exception, locale)), locale);
+  }
+
+  @ServerExceptionMapper
+  public Response tooMany(RateLimiter.TooManyRequests exception, HttpHeaders headers) {
+    Locale locale = locale(headers);
+    return Response.fromResponse(
+            localized(
+                Problems.response(Problems.of(ProblemType.TOO_MANY_REQUESTS, locale)), locale))
+        .header("Retry-After", Long.toString(exception.retryAfterSeconds()))
+        .build();
   }
 
   @ServerExceptionMapper

@@ -2,6 +2,7 @@ package org.undersigned.endorsement.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
@@ -33,12 +35,17 @@ public class EndorsementResource {
 
   private final SubmissionService submissions;
   private final Idempotency idempotency;
+  private final SigningLimits limits;
   private final ObjectMapper json;
 
   public EndorsementResource(
-      SubmissionService submissions, Idempotency idempotency, ObjectMapper json) {
+      SubmissionService submissions,
+      Idempotency idempotency,
+      SigningLimits limits,
+      ObjectMapper json) {
     this.submissions = submissions;
     this.idempotency = idempotency;
+    this.limits = limits;
     this.json = json;
   }
 
@@ -67,9 +74,11 @@ public class EndorsementResource {
   @APIResponse(ref = "PayloadTooLarge")
   @APIResponse(ref = "UnsupportedMediaType")
   @APIResponse(ref = "IdempotencyKeyReused")
+  @APIResponse(ref = "TooManyRequests")
   public Response submit(
       @Parameter(ref = "slug") @PathParam("slug") String slug,
       @Parameter(ref = "Idempotency-Key") @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @Context HttpServerRequest request,
       @Valid @NotNull EndorsementSubmission submission) {
     Idempotency.checkKey(idempotencyKey);
     Idempotency.Answer answer =
@@ -78,6 +87,8 @@ public class EndorsementResource {
             idempotencyKey,
             hash(submission),
             () -> {
+              // Counted only when the work is done: a replayed retry is not another attempt.
+              limits.submission(request, submission.contactEmail());
               Endorsement e = submissions.submit(slug, submission);
               return new Idempotency.Answer(
                   Response.Status.ACCEPTED.getStatusCode(), write(new Receipt(e.id, e.status)));

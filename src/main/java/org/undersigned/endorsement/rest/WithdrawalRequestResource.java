@@ -1,11 +1,13 @@
 package org.undersigned.endorsement.rest;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,9 +22,11 @@ import org.undersigned.endorsement.service.WithdrawalRequests;
 public class WithdrawalRequestResource {
 
   private final WithdrawalRequests requests;
+  private final SigningLimits limits;
 
-  public WithdrawalRequestResource(WithdrawalRequests requests) {
+  public WithdrawalRequestResource(WithdrawalRequests requests, SigningLimits limits) {
     this.requests = requests;
+    this.limits = limits;
   }
 
   @POST
@@ -42,9 +46,12 @@ public class WithdrawalRequestResource {
   @APIResponse(ref = "LetterNotFound")
   @APIResponse(ref = "PayloadTooLarge")
   @APIResponse(ref = "UnsupportedMediaType")
+  @APIResponse(ref = "TooManyRequests")
   public Response request(
       @Parameter(ref = "slug") @PathParam("slug") String slug,
+      @Context HttpServerRequest request,
       @Valid @NotNull WithdrawalRequestBody body) {
+    limits.withdrawalRequest(request, body.email());
     requests.request(slug, body.email());
     return Response.accepted().header("Cache-Control", "no-store").build();
   }

@@ -1,0 +1,94 @@
+package org.undersigned.common.ratelimit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.undersigned.common.config.UndersignedConfig;
+import org.undersigned.common.problem.ProblemType;
+
+/**
+ * Fixed-window counters kept in PostgreSQL, so that every instance of the service counts against
+ * the same limits. A hit is counted in its own transaction, whatever becomes of the request, so
+ * that refused attempts count too.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+  private final EntityManager entityManager;
+  private final Duration window;
+
+  public RateLimiter(EntityManager entityManager, UndersignedConfig config) {
+    this.entityManager = entityManager;
+    this.window = config.rateLimit().window();
+  }
+
+  /** A counter and its limit. */
+  public record Bucket(String key, int limit) {}
+
+  /**
+   * Counts one hit in each bucket; refuses with 429 (and the seconds until the window ends) when
+   * any of them is over its limit.
+   */
+  public void hit(List<Bucket> buckets) {
+    long windowSeconds = window.toSeconds();
+    long now = Instant.now().getEpochSecond();
+    Instant start = Instant.ofEpochSecond(now - Math.floorMod(now, windowSeconds));
+    boolean over =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  boolean exceeded = false;
+                  for (Bucket bucket : buckets) {
+                    Number hits =
+                        (Number)
+                            entityManager
+                                .createNativeQuery(
+                                    "INSERT INTO rate_limit_counters (bucket, window_start, hits)"
+                                        + " VALUES (:bucket, :start, 1)"
+                                        + " ON CONFLICT (bucket, window_start)"
+                                        + " DO UPDATE SET hits = rate_limit_counters.hits + 1"
+                                        + " RETURNING hits")
+                                .setParameter("bucket", bucket.key())
+                                .setParameter("start", start)
+                                .getSingleResult();
+                    exceeded |= hits.intValue() > bucket.limit();
+                  }
+                  return exceeded;
+                });
+    if (over) {
+      long retryAfter = Math.max(1, start.getEpochSecond() + windowSeconds - now);
+      throw new TooManyRequests(retryAfter);
+    }
+  }
+
+  /** Forgets the windows that are over. */
+  @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void forgetOldWindows() {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "DELETE FROM rate_limit_counters WHERE window_start < :before")
+                    .setParameter("before", Instant.now().minus(window.multipliedBy(2)))
+                    .executeUpdate());
+  }
+
+  /** A refusal: too many requests in this window. */
+  public static final class TooManyRequests extends RuntimeException {
+    private final long retryAfterSeconds;
+
+    TooManyRequests(long retryAfterSeconds) {
+      super(ProblemType.TOO_MANY_REQUESTS.uri(), null, false, false);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+}
