@@ -55,6 +55,13 @@ public class LetterManagement {
   @Transactional
   public Managed create(
       String slug, String language, ModerationPolicy policy, Instant closesAt, Text text) {
+    // Two admins creating one slug at once: the second waits, then finds it taken.
+    letters
+        .getEntityManager()
+        .createNativeQuery(
+            "SELECT pg_advisory_xact_lock(hashtext('undersigned.letter'), hashtext(:slug))")
+        .setParameter("slug", slug)
+        .getSingleResult();
     if (letters.findBySlug(slug).isPresent()) {
       throw new ProblemException(ProblemType.SLUG_TAKEN);
     }
