@@ -38,6 +38,10 @@ public class Letter {
   @Column(name = "moderation_policy")
   public ModerationPolicy moderationPolicy;
 
+  /** When a moderator closed it; signing also ends at {@link #closesAt}. */
+  @Column(name = "closed_at")
+  public Instant closedAt;
+
   @Column(name = "embargo_until")
   public Instant embargoUntil;
 

@@ -151,4 +151,14 @@ public class TestLetters {
         new byte[] {0},
         letter.id);
   }
+
+  /** Closes a letter as if a moderator had closed it some days ago. */
+  @Transactional
+  public void closedDaysAgo(Letter letter, int days) {
+    letters.update(
+        "status = ?1, closedAt = ?2 where id = ?3",
+        LetterStatus.CLOSED,
+        Instant.now().minus(java.time.Duration.ofDays(days)),
+        letter.id);
+  }
 }

@@ -80,6 +80,19 @@ public interface UndersignedConfig {
   /** Throttling of submissions and withdrawal requests, shared by every instance. */
   RateLimit rateLimit();
 
+  /** How long personal data is kept. */
+  Retention retention();
+
+  /** How long personal data is kept. */
+  interface Retention {
+    /**
+     * How long after a letter stops taking signatures its endorsements' contact data (and the names
+     * of its anonymous endorsements) are kept before they are erased.
+     */
+    @WithDefault("P180D")
+    Duration afterClose();
+  }
+
   /** Throttling of submissions and withdrawal requests. */
   interface RateLimit {
     /** Submissions (and withdrawal requests) per window from one client address. */

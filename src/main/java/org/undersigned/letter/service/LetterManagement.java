@@ -109,7 +109,10 @@ public class LetterManagement {
     letter.countsDuringEmbargo = countsDuringEmbargo;
     letter.updatedAt = Instant.now();
     if (closing) {
+      letter.closedAt = letter.updatedAt;
       webhooks.letterClosed(letter);
+    } else if (status != LetterStatus.CLOSED) {
+      letter.closedAt = null;
     }
     return managed(letter);
   }
