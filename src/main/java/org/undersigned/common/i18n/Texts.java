@@ -1,10 +1,8 @@
 package org.undersigned.common.i18n;
 
 import java.text.MessageFormat;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -57,16 +55,6 @@ public final class Texts {
       throw new IllegalStateException("No text " + key, e);
     }
     return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
-  }
-
-  /** Every text of a language, for a template ({@code {t.get('mail.confirm.subject')}}). */
-  public static Map<String, String> all(Locale locale) {
-    ResourceBundle bundle = bundle(locale);
-    Map<String, String> texts = new HashMap<>();
-    for (String key : bundle.keySet()) {
-      texts.put(key, bundle.getString(key));
-    }
-    return texts;
   }
 
   private static ResourceBundle bundle(Locale locale) {
