@@ -16,6 +16,7 @@ public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
   public static final String CONFIRMATION_MAIL = "CONFIRMATION_MAIL";
 
   public static final String WITHDRAWAL_REQUEST = "WITHDRAWAL_REQUEST";
+  public static final String WITHDRAWAL_MAIL = "WITHDRAWAL_MAIL";
 
   /** Adds a message to send once the current transaction commits. */
   @Transactional(Transactional.TxType.MANDATORY)

@@ -42,6 +42,7 @@ public class EndorsementMails {
   private final TokenService tokens;
   private final MailComposer composer;
   private final Mailer mailer;
+  private final Outbox outbox;
   private final UndersignedConfig config;
 
   public EndorsementMails(
@@ -51,6 +52,7 @@ public class EndorsementMails {
       TokenService tokens,
       MailComposer composer,
       Mailer mailer,
+      Outbox outbox,
       UndersignedConfig config) {
     this.endorsements = endorsements;
     this.letters = letters;
@@ -58,6 +60,7 @@ public class EndorsementMails {
     this.tokens = tokens;
     this.composer = composer;
     this.mailer = mailer;
+    this.outbox = outbox;
     this.config = config;
   }
 
@@ -81,13 +84,16 @@ public class EndorsementMails {
     }
   }
 
-  /** The withdrawal links of an address, if it endorsed the letter. */
+  /**
+   * A withdrawal request: finds the endorsements the address made, if any, and queues one mail for
+   * each, so that a failure of one mail never sends another twice.
+   */
   @ApplicationScoped
-  public static class Withdrawal implements OutboxHandler {
+  public static class WithdrawalRequest implements OutboxHandler {
     private final EndorsementMails mails;
     private final ObjectMapper json;
 
-    public Withdrawal(EndorsementMails mails, ObjectMapper json) {
+    public WithdrawalRequest(EndorsementMails mails, ObjectMapper json) {
       this.mails = mails;
       this.json = json;
     }
@@ -101,7 +107,27 @@ public class EndorsementMails {
     public void handle(OutboxMessage message) throws Exception {
       byte[] hash =
           Base64.getDecoder().decode(json.readTree(message.payload).get("emailHash").asText());
-      mails.sendWithdrawalLinks(message.subjectId, hash);
+      mails.queueWithdrawalLinks(message.subjectId, hash);
+    }
+  }
+
+  /** One withdrawal link, to the address of one endorsement. */
+  @ApplicationScoped
+  public static class Withdrawal implements OutboxHandler {
+    private final EndorsementMails mails;
+
+    public Withdrawal(EndorsementMails mails) {
+      this.mails = mails;
+    }
+
+    @Override
+    public String kind() {
+      return Outbox.WITHDRAWAL_MAIL;
+    }
+
+    @Override
+    public void handle(OutboxMessage message) {
+      mails.sendWithdrawalLink(message.subjectId);
     }
   }
 
@@ -114,12 +140,20 @@ public class EndorsementMails {
     }
   }
 
-  /** Mails a withdrawal link for each endorsement of a letter made with an address. */
-  public void sendWithdrawalLinks(UUID letterId, byte[] emailHash) {
+  /** Queues a withdrawal link for each endorsement of a letter made with an address. */
+  public void queueWithdrawalLinks(UUID letterId, byte[] emailHash) {
     for (Endorsement e : endorsements.activeByEmailHash(letterId, emailHash)) {
       if (e.contactEmail != null) {
-        send(e, TokenPurpose.WITHDRAWAL);
+        outbox.enqueue(Outbox.WITHDRAWAL_MAIL, e.id, "{}");
       }
+    }
+  }
+
+  /** Mails the withdrawal link of an endorsement not withdrawn yet. */
+  public void sendWithdrawalLink(UUID endorsementId) {
+    Endorsement e = endorsements.findById(endorsementId);
+    if (e != null && e.status != EndorsementStatus.WITHDRAWN && e.contactEmail != null) {
+      send(e, TokenPurpose.WITHDRAWAL);
     }
   }
 
