@@ -42,6 +42,23 @@ public class Idempotency {
     }
   }
 
+  /** Whether a key already has an answer to replay (a retry, not a new attempt). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean hasAnswer(String scope, String key) {
+    if (key == null) {
+      return false;
+    }
+    return !entityManager
+        .createNativeQuery(
+            "SELECT 1 FROM idempotency_keys"
+                + " WHERE scope = :scope AND idempotency_key = :key AND created_at > :since")
+        .setParameter("scope", scope)
+        .setParameter("key", key)
+        .setParameter("since", Instant.now().minus(config.idempotency().ttl()))
+        .getResultList()
+        .isEmpty();
+  }
+
   /**
    * Does {@code work} once per key: without a key, every time; with one, the first time, and
    * afterwards replays its answer. Runs in the caller's transaction with the work.

@@ -81,14 +81,19 @@ public class EndorsementResource {
       @Context HttpServerRequest request,
       @Valid @NotNull EndorsementSubmission submission) {
     Idempotency.checkKey(idempotencyKey);
+    String scope = "endorsements:" + slug;
+    // Counted before the submission's transaction, in one of its own: inside it, the counter
+    // would need a second connection per request, and a burst could starve the pool. A retry
+    // whose answer is stored is not another attempt.
+    if (!idempotency.hasAnswer(scope, idempotencyKey)) {
+      limits.submission(request, submission.contactEmail());
+    }
     Idempotency.Answer answer =
         idempotency.once(
-            "endorsements:" + slug,
+            scope,
             idempotencyKey,
             hash(submission),
             () -> {
-              // Counted only when the work is done: a replayed retry is not another attempt.
-              limits.submission(request, submission.contactEmail());
               Endorsement e = submissions.submit(slug, submission);
               return new Idempotency.Answer(
                   Response.Status.ACCEPTED.getStatusCode(), write(new Receipt(e.id, e.status)));
