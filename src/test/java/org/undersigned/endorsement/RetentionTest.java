@@ -46,6 +46,8 @@ class RetentionTest {
     Endorsement h = fixtures.find(hidden.id);
     assertNull(h.name);
     assertNull(h.normalizedName);
+    assertNull(h.anonymousName);
+    assertNull(h.nameHash);
     assertNull(h.contactEmail);
     assertNull(fixtures.find(pending.id).contactEmail);
     api()

@@ -30,11 +30,14 @@ public class TestLetters {
   private final LetterRepository letters;
   private final LetterTranslationRepository translations;
   private final EndorsementRepository endorsements;
+  private final jakarta.persistence.EntityManager entityManager;
 
   public TestLetters(
       LetterRepository letters,
       LetterTranslationRepository translations,
-      EndorsementRepository endorsements) {
+      EndorsementRepository endorsements,
+      jakarta.persistence.EntityManager entityManager) {
+    this.entityManager = entityManager;
     this.letters = letters;
     this.translations = translations;
     this.endorsements = endorsements;
@@ -160,5 +163,16 @@ public class TestLetters {
         LetterStatus.CLOSED,
         Instant.now().minus(java.time.Duration.ofDays(days)),
         letter.id);
+  }
+
+  /** Every row of a table as PostgreSQL prints it: what a copy of the database would show. */
+  @Transactional
+  public String tableAsText(String table) {
+    Object text =
+        entityManager
+            .createNativeQuery(
+                "SELECT coalesce(string_agg(CAST(t AS text), '\n'), '') FROM " + table + " t")
+            .getSingleResult();
+    return (String) text;
   }
 }

@@ -1,9 +1,6 @@
 package org.undersigned.common.text;
 
 import java.net.IDN;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 /** Contact e-mail addresses: their look-up form and their domain. */
@@ -14,19 +11,6 @@ public final class Emails {
   /** The form addresses are compared in: trimmed, lower case. */
   public static String normalized(String email) {
     return email.strip().toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * The hash an address is looked up by, so that a withdrawal request needs no search over the
-   * addresses themselves.
-   */
-  public static byte[] lookupHash(String email) {
-    try {
-      return MessageDigest.getInstance("SHA-256")
-          .digest(normalized(email).getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java runtime has SHA-256", e);
-    }
   }
 
   /**

@@ -3,9 +3,6 @@ package org.undersigned.endorsement.importing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.undersigned.common.crypto.ContactCipher;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.common.problem.Problem;
 import org.undersigned.common.problem.ProblemException;
@@ -189,7 +187,8 @@ public class ImportService {
     e.website = row.website();
     e.contactName = row.contactName() == null ? null : Names.display(row.contactName());
     e.contactEmail = row.contactEmail() == null ? null : row.contactEmail().strip();
-    e.contactEmailHash = e.contactEmail == null ? null : Emails.lookupHash(e.contactEmail);
+    e.contactEmailHash =
+        e.contactEmail == null ? null : ContactCipher.current().emailHash(e.contactEmail);
     e.language = letter.originalLanguage;
     e.status = EndorsementStatus.CONFIRMED;
     e.source = EndorsementSource.IMPORTED;
@@ -200,9 +199,9 @@ public class ImportService {
   }
 
   /**
-   * The row's identity across imports: its reference if it has one, else a hash of its content and
-   * how many identical rows came before it in this file (two identical anonymous rows are two
-   * endorsements, and stay two on re-import).
+   * The row's identity across imports: its reference if it has one, else a keyed hash of its
+   * content and how many identical rows came before it in this file (two identical anonymous rows
+   * are two endorsements, and stay two on re-import).
    */
   private static String reference(ImportRow row, Map<String, Integer> seen) {
     if (row.reference() != null) {
@@ -218,7 +217,7 @@ public class ImportService {
                 String.valueOf(Boolean.TRUE.equals(row.anonymous())),
                 String.valueOf(row.country()),
                 String.valueOf(row.website())));
-    String hash = sha256(content);
+    String hash = keyedHash(content);
     int occurrence = seen.merge(hash, 1, Integer::sum);
     return "row:" + hash + "#" + occurrence;
   }
@@ -266,13 +265,8 @@ public class ImportService {
         .orElse(null);
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java runtime has SHA-256", e);
-    }
+  /** Keyed: the reference is stored, and must not let a guess of a name or address be checked. */
+  private static String keyedHash(String text) {
+    return HexFormat.of().formatHex(ContactCipher.current().keyedHash("import-row", text));
   }
 }

@@ -42,11 +42,11 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
   }
 
   /** The published endorsement of an organisation on a letter, other than the one given. */
-  public Optional<UUID> publishedWithName(UUID letterId, String normalizedName, UUID except) {
+  public Optional<UUID> publishedWithName(UUID letterId, byte[] nameHash, UUID except) {
     return find(
-            "letterId = ?1 and normalizedName = ?2 and status = ?3 and id <> ?4",
+            "letterId = ?1 and nameHash = ?2 and status = ?3 and id <> ?4",
             letterId,
-            normalizedName,
+            nameHash,
             EndorsementStatus.PUBLISHED,
             except)
         .firstResultOptional()

@@ -46,16 +46,16 @@ public class Publication {
   /** Publishes it, or answers the published endorsement of the same organisation. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<UUID> publish(Endorsement endorsement) {
-    if (endorsement.normalizedName != null) {
+    if (endorsement.nameHash != null) {
       entityManager
           .createNativeQuery(
               "SELECT pg_advisory_xact_lock(hashtext(CAST(:letter AS text)), hashtext(:name))")
           .setParameter("letter", endorsement.letterId.toString())
-          .setParameter("name", endorsement.normalizedName)
+          .setParameter("name", java.util.HexFormat.of().formatHex(endorsement.nameHash))
           .getSingleResult();
       Optional<UUID> existing =
           endorsements.publishedWithName(
-              endorsement.letterId, endorsement.normalizedName, endorsement.id);
+              endorsement.letterId, endorsement.nameHash, endorsement.id);
       if (existing.isPresent()) {
         endorsement.duplicateOf = existing.get();
         endorsement.updatedAt = Instant.now();

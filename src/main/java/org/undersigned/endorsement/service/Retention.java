@@ -44,9 +44,12 @@ public class Retention {
         entityManager
             .createNativeQuery(
                 "UPDATE endorsements e SET contact_name = NULL, contact_email = NULL,"
-                    + " contact_email_hash = NULL,"
+                    + " contact_name_sealed = NULL, contact_email_sealed = NULL,"
+                    + " contact_email_hash = NULL, name_sealed = NULL,"
+                    + " contact_domain_hash = NULL, client_network = NULL,"
                     + " name = CASE WHEN e.anonymous THEN NULL ELSE e.name END,"
                     + " normalized_name = CASE WHEN e.anonymous THEN NULL ELSE e.normalized_name END,"
+                    + " name_hash = CASE WHEN e.anonymous THEN NULL ELSE e.name_hash END,"
                     + " contact_erased_at = now(), updated_at = now()"
                     + " FROM letters l WHERE e.letter_id = l.id AND e.contact_erased_at IS NULL"
                     + " AND ((l.status = 'CLOSED' AND l.closed_at < :before)"

@@ -10,7 +10,6 @@ import org.undersigned.common.config.UndersignedConfig;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
-import org.undersigned.common.text.Emails;
 import org.undersigned.common.text.Names;
 import org.undersigned.endorsement.Endorsement;
 import org.undersigned.endorsement.EndorsementSource;
@@ -52,7 +51,7 @@ public class SubmissionService {
 
   /** A new endorsement awaiting the proof of its contact address. */
   @Transactional
-  public Endorsement submit(String slug, EndorsementSubmission submission) {
+  public Endorsement submit(String slug, EndorsementSubmission submission, String clientNetwork) {
     Letter letter =
         letters
             .findPublicLetter(slug)
@@ -76,7 +75,7 @@ public class SubmissionService {
     e.website = submission.website();
     e.contactName = Names.display(submission.contactName());
     e.contactEmail = submission.contactEmail().strip();
-    e.contactEmailHash = Emails.lookupHash(e.contactEmail);
+    e.clientNetwork = clientNetwork;
     e.language = language;
     e.status = EndorsementStatus.PENDING_CONFIRMATION;
     if (submission.source() == null) {

@@ -52,10 +52,9 @@ public class TokenActions {
       Letter letter = letters.findById(e.letterId);
       if (letter.moderationPolicy == ModerationPolicy.PUBLISH_ON_CONFIRMATION) {
         publication.publish(e);
-      } else if (e.normalizedName != null) {
+      } else if (e.nameHash != null) {
         // Held for a moderator anyway; say so when the organisation is already published.
-        e.duplicateOf =
-            endorsements.publishedWithName(e.letterId, e.normalizedName, e.id).orElse(null);
+        e.duplicateOf = endorsements.publishedWithName(e.letterId, e.nameHash, e.id).orElse(null);
       }
     }
     return e;

@@ -3,9 +3,9 @@ package org.undersigned.endorsement.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Base64;
+import org.undersigned.common.crypto.ContactCipher;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
-import org.undersigned.common.text.Emails;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.service.LetterService;
 import org.undersigned.mail.Outbox;
@@ -20,9 +20,11 @@ public class WithdrawalRequests {
 
   private final LetterService letters;
   private final Outbox outbox;
+  private final ContactCipher cipher;
 
-  public WithdrawalRequests(LetterService letters, Outbox outbox) {
+  public WithdrawalRequests(LetterService letters, Outbox outbox, ContactCipher cipher) {
     this.letters = letters;
+    this.cipher = cipher;
     this.outbox = outbox;
   }
 
@@ -32,7 +34,7 @@ public class WithdrawalRequests {
         letters
             .findPublicLetter(slug)
             .orElseThrow(() -> new ProblemException(ProblemType.LETTER_NOT_FOUND));
-    String hash = Base64.getEncoder().encodeToString(Emails.lookupHash(email));
+    String hash = Base64.getEncoder().encodeToString(cipher.emailHash(email));
     outbox.enqueue(Outbox.WITHDRAWAL_REQUEST, letter.id, "{\"emailHash\":\"" + hash + "\"}");
   }
 }

@@ -79,7 +79,7 @@ public record AdminEndorsementView(
     return new AdminEndorsementView(
         e.id,
         e.kind,
-        e.name,
+        e.displayName(),
         e.country,
         e.website,
         e.contactName,

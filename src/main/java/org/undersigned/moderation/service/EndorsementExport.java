@@ -49,7 +49,7 @@ final class EndorsementExport {
               e.id.toString(),
               e.status.name(),
               e.kind.name(),
-              e.name,
+              e.displayName(),
               Boolean.toString(e.anonymous),
               e.country,
               e.website,

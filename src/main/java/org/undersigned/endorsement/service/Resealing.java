@@ -1,0 +1,100 @@
+package org.undersigned.endorsement.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+import org.undersigned.common.crypto.ContactCipher;
+import org.undersigned.common.text.Names;
+
+/**
+ * Moves every endorsement to the current keys at start: rows sealed with an older key (after a key
+ * rotation), hashed with an older hash key, or written before personal data was sealed (their clear
+ * contact columns are emptied). In batches, each its own transaction, rows locked with SKIP LOCKED
+ * so that several instances starting together share the work.
+ */
+@ApplicationScoped
+public class Resealing {
+
+  private static final int BATCH = 500;
+
+  private final EntityManager entityManager;
+  private final ContactCipher cipher;
+
+  public Resealing(EntityManager entityManager, ContactCipher cipher) {
+    this.entityManager = entityManager;
+    this.cipher = cipher;
+  }
+
+  void onStart(@Observes @Priority(5) StartupEvent event) {
+    int total = resealAll();
+    if (total > 0) {
+      Log.infof("Resealed %d endorsements with keys %s", total, cipher.generation());
+    }
+  }
+
+  /** Reseals every row of another generation; answers how many. */
+  public int resealAll() {
+    int total = 0;
+    int done;
+    do {
+      done = QuarkusTransaction.requiringNew().call(this::batch);
+      total += done;
+    } while (done == BATCH);
+    return total;
+  }
+
+  private int batch() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT id, anonymous, name, name_sealed, contact_name, contact_name_sealed,"
+                    + " contact_email, contact_email_sealed FROM endorsements"
+                    + " WHERE crypto_generation IS DISTINCT FROM :generation"
+                    + " LIMIT :batch FOR UPDATE SKIP LOCKED")
+            .setParameter("generation", cipher.generation())
+            .setParameter("batch", BATCH)
+            .getResultList();
+    for (Object[] row : rows) {
+      boolean anonymous = (Boolean) row[1];
+      String name = (String) row[2];
+      String anonymousName = anonymous ? firstOf((byte[]) row[3], name) : null;
+      String contactName = firstOf((byte[]) row[5], (String) row[4]);
+      String contactEmail = firstOf((byte[]) row[7], (String) row[6]);
+      String display = anonymous ? anonymousName : name;
+      entityManager
+          .createNativeQuery(
+              "UPDATE endorsements SET name = :name, normalized_name = :normalized,"
+                  + " name_sealed = :nameSealed, name_hash = :nameHash,"
+                  + " contact_name = NULL, contact_email = NULL,"
+                  + " contact_name_sealed = :contactName, contact_email_sealed = :contactEmail,"
+                  + " contact_email_hash = :emailHash, contact_domain_hash = :domainHash,"
+                  + " crypto_generation = :generation"
+                  + " WHERE id = :id")
+          .setParameter("name", anonymous ? null : name)
+          .setParameter("normalized", anonymous || name == null ? null : Names.normalized(name))
+          .setParameter("nameSealed", cipher.seal(anonymousName))
+          .setParameter(
+              "nameHash", display == null ? null : cipher.nameHash(Names.normalized(display)))
+          .setParameter("contactName", cipher.seal(contactName))
+          .setParameter("contactEmail", cipher.seal(contactEmail))
+          .setParameter("emailHash", contactEmail == null ? null : cipher.emailHash(contactEmail))
+          .setParameter("domainHash", contactEmail == null ? null : cipher.domainHash(contactEmail))
+          .setParameter("generation", cipher.generation())
+          .setParameter("id", (UUID) row[0])
+          .executeUpdate();
+    }
+    return rows.size();
+  }
+
+  /** The sealed value, opened, if there is one; else the value still in clear. */
+  private String firstOf(byte[] sealed, String clear) {
+    return sealed != null ? cipher.open(sealed) : clear;
+  }
+}
