@@ -5,11 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.undersigned.common.http.ReadCache;
 
 /** An open letter: its identity, its original language and whether it takes signatures. */
 @Entity
@@ -82,5 +86,13 @@ public class Letter {
   /** Whether it takes signatures at this instant. */
   public boolean isOpenAt(Instant now) {
     return status == LetterStatus.OPEN && (closesAt == null || now.isBefore(closesAt));
+  }
+
+  /** Every write of a letter changes what the public sees: the renderings are made anew. */
+  @PostPersist
+  @PostUpdate
+  @PostRemove
+  void written() {
+    ReadCache.changedAfterCommit();
   }
 }

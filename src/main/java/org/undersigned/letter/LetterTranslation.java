@@ -3,12 +3,16 @@ package org.undersigned.letter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.undersigned.common.http.ReadCache;
 
 /**
  * The text of a letter in one language, at one version. A new version is a new row, so an
@@ -57,5 +61,13 @@ public class LetterTranslation {
         .replace(TOTAL, Long.toString(total))
         .replace(NAMED, Long.toString(named))
         .replace(ANONYMOUS, Long.toString(anonymous));
+  }
+
+  /** Every write of a letter changes what the public sees: the renderings are made anew. */
+  @PostPersist
+  @PostUpdate
+  @PostRemove
+  void written() {
+    ReadCache.changedAfterCommit();
   }
 }

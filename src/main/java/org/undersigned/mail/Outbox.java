@@ -33,6 +33,16 @@ public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
     persist(message);
   }
 
+  /** How many messages of a kind about a subject were queued since a while ago. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public long countSince(String kind, UUID subjectId, java.time.Duration since) {
+    return count(
+        "kind = ?1 and subjectId = ?2 and createdAt > ?3",
+        kind,
+        subjectId,
+        Instant.now().minus(since));
+  }
+
   /**
    * Claims the next due message: locked until the transaction ends, and skipped by every other
    * worker (of this instance or another) meanwhile.

@@ -65,9 +65,11 @@ public class WebhookResource {
       @Schema(
               required = true,
               examples = "[\"endorsement.published\", \"endorsement.withdrawn\"]",
-              description = "Any of endorsement.published, endorsement.withdrawn, letter.closed.")
+              description = "Any of endorsement.published, endorsement.withdrawn, letter.closed.",
+              maxItems = 3)
           @NotEmpty
-          List<@NotNull String> events) {}
+          @Size(max = 3)
+          List<@NotNull @Size(max = 40) String> events) {}
 
   /** A registered endpoint; the secret is shown only in the answer to its registration. */
   @Schema(name = "Webhook")

@@ -83,6 +83,22 @@ public interface UndersignedConfig {
   /** How long personal data is kept. */
   Retention retention();
 
+  /** Keys that seal personal data at rest. */
+  Crypto crypto();
+
+  /** Keys that seal personal data at rest (see the README: generating and rotating them). */
+  interface Crypto {
+    /**
+     * AES-256 keys in base64 ({@code openssl rand -base64 32}), comma-separated, the newest first:
+     * it seals every write; the others only open what they sealed until the resealing at start has
+     * moved it to the newest. No default: the service does not start without one.
+     */
+    List<String> keys();
+
+    /** The HMAC-SHA-256 key (32 bytes, base64) of the look-up hashes of e-mails and names. */
+    String hashKey();
+  }
+
   /** How long personal data is kept. */
   interface Retention {
     /**
@@ -102,6 +118,13 @@ public interface UndersignedConfig {
     /** Submissions (and withdrawal requests) per window for one contact e-mail. */
     @WithDefault("3")
     int perEmail();
+
+    /**
+     * E-mails one address can be sent in a day, whatever a caller does: every submission and
+     * withdrawal request naming the address counts, in a day-long window.
+     */
+    @WithDefault("6")
+    int mailsPerEmailPerDay();
 
     /** Submissions per window for one e-mail domain (a burst from one domain). */
     @WithDefault("100")
@@ -169,5 +192,19 @@ public interface UndersignedConfig {
     /** The largest body of an import of endorsements, in bytes. */
     @WithDefault("8388608")
     int maxImportBytes();
+
+    /**
+     * How long a rendering of a public read (letter, counts, list) is reused before it is made
+     * again; a write of this instance makes it anew at once, another instance's within this time.
+     */
+    @WithDefault("1S")
+    Duration renderCache();
+
+    /**
+     * Requests the service works on at once; beyond, it answers 503 with Retry-After at once rather
+     * than queue (health and metrics are never refused).
+     */
+    @WithDefault("128")
+    int maxInFlight();
   }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.undersigned.common.config.UndersignedConfig;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.common.problem.Problem;
@@ -15,6 +16,7 @@ import org.undersigned.common.problem.ProblemMappers;
 import org.undersigned.common.problem.ProblemType;
 import org.undersigned.common.problem.Problems;
 import org.undersigned.common.problem.Redacted;
+import org.undersigned.common.problem.Unavailable;
 
 /**
  * Problem documents for what never reaches a resource: a body over the size limit, a path under
@@ -25,14 +27,18 @@ public class HttpProblemRoutes {
 
   private final long maxBodyBytes;
   private final long maxImportBytes;
+  private final int maxInFlight;
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public HttpProblemRoutes(UndersignedConfig config) {
     this.maxBodyBytes = config.http().maxBodyBytes();
     this.maxImportBytes = config.http().maxImportBytes();
+    this.maxInFlight = config.http().maxInFlight();
   }
 
   void install(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+    router.route().order(Integer.MIN_VALUE).handler(this::shed);
     router.route().order(Integer.MIN_VALUE).handler(this::limitBody);
     router.route().order(Integer.MIN_VALUE).handler(HttpProblemRoutes::securityHeaders);
     router.route("/api/*").order(Integer.MAX_VALUE).handler(this::notFound);
@@ -52,6 +58,27 @@ public class HttpProblemRoutes {
             response.headers().set("Referrer-Policy", "strict-origin-when-cross-origin");
           }
         });
+    ctx.next();
+  }
+
+  /**
+   * Load shedding: beyond {@code undersigned.http.max-in-flight} requests at once, a request is
+   * answered 503 with Retry-After at once, before it takes a worker thread or a connection, rather
+   * than wait in a queue until the caller gives up. Health, metrics and the contract (/q/*) are
+   * never refused, so that an orchestrator sees an overloaded instance as alive.
+   */
+  private void shed(RoutingContext ctx) {
+    if (ctx.normalizedPath().startsWith("/q/")) {
+      ctx.next();
+      return;
+    }
+    if (inFlight.incrementAndGet() > maxInFlight) {
+      inFlight.decrementAndGet();
+      ctx.response().putHeader("Retry-After", "1");
+      write(ctx, Problems.of(ProblemType.SERVICE_UNAVAILABLE, locale(ctx)));
+      return;
+    }
+    ctx.addEndHandler(done -> inFlight.decrementAndGet());
     ctx.next();
   }
 
@@ -85,6 +112,11 @@ public class HttpProblemRoutes {
     int status = ctx.statusCode();
     if (status >= 400 && status < 500) {
       write(ctx, ProblemMappers.forStatus(status, locale(ctx)));
+      return;
+    }
+    if (status == 503 || ctx.failure() != null && Unavailable.isDatabaseDown(ctx.failure())) {
+      ctx.response().putHeader("Retry-After", Integer.toString(Unavailable.RETRY_AFTER_SECONDS));
+      write(ctx, Problems.of(ProblemType.SERVICE_UNAVAILABLE, locale(ctx)));
       return;
     }
     String incident = "urn:uuid:" + UUID.randomUUID();

@@ -50,19 +50,27 @@ public class Representations {
 
   /** A value as a JSON document. */
   public Response json(HttpHeaders request, Object value, String language, String vary) {
+    return ok(request, jsonDocument(value, language, vary));
+  }
+
+  /** A value as the bytes of a JSON document. */
+  public Document jsonDocument(Object value, String language, String vary) {
     try {
-      return ok(
-          request,
-          new Document(
-              json.writeValueAsBytes(value), MediaType.APPLICATION_JSON, language, vary, null));
+      return new Document(
+          json.writeValueAsBytes(value), MediaType.APPLICATION_JSON, language, vary, null);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** A small document that must stay fresh (the counts): a few seconds of cache only. */
+  public Response fresh(HttpHeaders request, Document document) {
+    return withCacheControl(ok(request, document), freshCacheControl);
+  }
+
   /** A representation of a resource, or 304 when the caller already holds these bytes. */
   public Response ok(HttpHeaders request, Document document) {
-    String etag = etagOf(document.body());
+    String etag = document.etag() != null ? document.etag() : etagOf(document.body());
     Response.ResponseBuilder builder;
     if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
       builder = Response.notModified();
@@ -116,23 +124,40 @@ public class Representations {
 
   /** The bytes of a representation and the headers that describe them. */
   public record Document(
-      byte[] body, String mediaType, String language, String vary, String disposition) {
+      byte[] body,
+      String mediaType,
+      String language,
+      String vary,
+      String disposition,
+      String etag) {
+
+    public Document(
+        byte[] body, String mediaType, String language, String vary, String disposition) {
+      this(body, mediaType, language, vary, disposition, null);
+    }
 
     public static Document of(String body, String mediaType) {
       return new Document(body.getBytes(StandardCharsets.UTF_8), mediaType, null, null, null);
     }
 
     public Document inLanguage(String language) {
-      return new Document(body, mediaType, language, vary, disposition);
+      return new Document(body, mediaType, language, vary, disposition, etag);
     }
 
     public Document varying(String vary) {
-      return new Document(body, mediaType, language, vary, disposition);
+      return new Document(body, mediaType, language, vary, disposition, etag);
     }
 
     public Document attachment(String filename) {
       return new Document(
-          body, mediaType, language, vary, "attachment; filename=\"" + filename + "\"");
+          body, mediaType, language, vary, "attachment; filename=\"" + filename + "\"", etag);
+    }
+
+    /** The same document with its entity tag computed once, for documents that are kept. */
+    public Document withEtag() {
+      return etag != null
+          ? this
+          : new Document(body, mediaType, language, vary, disposition, etagOf(body));
     }
   }
 }

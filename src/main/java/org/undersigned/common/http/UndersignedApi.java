@@ -63,6 +63,7 @@ import org.undersigned.common.problem.Problem;
                   schema =
                       @Schema(
                           type = SchemaType.STRING,
+                          maxLength = 35,
                           pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")),
               @Parameter(
                   name = "cursor",
@@ -76,6 +77,7 @@ import org.undersigned.common.problem.Problem;
                   schema =
                       @Schema(
                           type = SchemaType.INTEGER,
+                          format = "int32",
                           minimum = "1",
                           maximum = "200",
                           defaultValue = "50")),
@@ -85,13 +87,13 @@ import org.undersigned.common.problem.Problem;
                   required = true,
                   description = "The endorsement's id.",
                   example = "0b7e3f9c-2d54-4a8e-9a51-6c2f4e1d8b3a",
-                  schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+                  schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)),
               @Parameter(
                   name = "webhookId",
                   in = ParameterIn.PATH,
                   required = true,
                   description = "The webhook's id.",
-                  schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+                  schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)),
               @Parameter(
                   name = "Idempotency-Key",
                   in = ParameterIn.HEADER,
@@ -107,19 +109,24 @@ import org.undersigned.common.problem.Problem;
                   name = "ETag",
                   description =
                       "Strong entity tag of the representation; send it back in If-None-Match.",
-                  schema = @Schema(type = SchemaType.STRING)),
+                  schema = @Schema(type = SchemaType.STRING, maxLength = 64)),
               @Header(
                   name = "Cache-Control",
                   description = "How long the representation may be kept.",
-                  schema = @Schema(type = SchemaType.STRING)),
+                  schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
               @Header(
                   name = "Retry-After",
                   description = "Seconds to wait before trying again.",
-                  schema = @Schema(type = SchemaType.INTEGER)),
+                  schema =
+                      @Schema(
+                          type = SchemaType.INTEGER,
+                          format = "int32",
+                          minimum = "1",
+                          maximum = "86400")),
               @Header(
                   name = "Content-Language",
                   description = "The language of the representation.",
-                  schema = @Schema(type = SchemaType.STRING))
+                  schema = @Schema(type = SchemaType.STRING, maxLength = 35))
             },
             responses = {
               @APIResponse(
@@ -347,6 +354,37 @@ import org.undersigned.common.problem.Problem;
                                   name = "TooManyRequests",
                                   value =
                                       "{\"type\": \"urn:undersigned:problem:too-many-requests\", \"title\": \"Too many requests\", \"status\": 429, \"detail\": \"Too many submissions from this address or for this e-mail in a short time. Try again after the time in Retry-After.\"}"))),
+              @APIResponse(
+                  name = "InternalError",
+                  responseCode = "500",
+                  description =
+                      "An unforeseen failure, logged with the incident id in `instance`; nothing"
+                          + " about the request is echoed.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "InternalError",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:internal-error\", \"title\": \"Internal error\", \"status\": 500, \"detail\": \"The service failed to answer this request. Quote the instance when reporting it.\", \"instance\": \"urn:uuid:4f0c2a9e-7b1d-4c3e-9a8f-2d6b5e1c0a7f\"}"))),
+              @APIResponse(
+                  name = "ServiceUnavailable",
+                  responseCode = "503",
+                  description =
+                      "Overloaded (more requests at once than the service takes) or its database"
+                          + " is away; Retry-After says when to try again. Nothing was changed.",
+                  headers = @Header(ref = "Retry-After"),
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "ServiceUnavailable",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:service-unavailable\", \"title\": \"Service temporarily unavailable\", \"status\": 503, \"detail\": \"The service cannot answer now; try again shortly.\"}"))),
               @APIResponse(
                   name = "NotAcceptable",
                   responseCode = "406",

@@ -114,6 +114,14 @@ public class ProblemMappers {
 
   /** A 500 problem for an unforeseen failure, logged without its messages. */
   public static Response unexpectedResponse(Throwable exception, Locale locale) {
+    if (Unavailable.isDatabaseDown(exception)) {
+      Log.warnf("Database unavailable, answered 503: %s", Redacted.describe(exception));
+      return Response.fromResponse(
+              localized(
+                  Problems.response(Problems.of(ProblemType.SERVICE_UNAVAILABLE, locale)), locale))
+          .header("Retry-After", Integer.toString(Unavailable.RETRY_AFTER_SECONDS))
+          .build();
+    }
     String incident = "urn:uuid:" + UUID.randomUUID();
     Log.errorf("Unexpected failure, incident %s: %s", incident, Redacted.describe(exception));
     ProblemType type = ProblemType.INTERNAL_ERROR;

@@ -26,23 +26,31 @@ public class RateLimiter {
     this.window = config.rateLimit().window();
   }
 
-  /** A counter and its limit. */
-  public record Bucket(String key, int limit) {}
+  /** A counter and its limit, in its own window or the configured one. */
+  public record Bucket(String key, int limit, Duration window) {
+    public Bucket(String key, int limit) {
+      this(key, limit, null);
+    }
+  }
+
+  /** Counters are kept at least this long (the longest window a bucket uses). */
+  private static final Duration LONGEST_WINDOW = Duration.ofDays(1);
 
   /**
    * Counts one hit in each bucket; refuses with 429 (and the seconds until the window ends) when
    * any of them is over its limit.
    */
   public void hit(List<Bucket> buckets) {
-    long windowSeconds = window.toSeconds();
     long now = Instant.now().getEpochSecond();
-    Instant start = Instant.ofEpochSecond(now - Math.floorMod(now, windowSeconds));
-    boolean over =
+    long retryAfter =
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
-                  boolean exceeded = false;
+                  long wait = 0;
                   for (Bucket bucket : buckets) {
+                    long windowSeconds =
+                        (bucket.window() == null ? window : bucket.window()).toSeconds();
+                    Instant start = Instant.ofEpochSecond(now - Math.floorMod(now, windowSeconds));
                     Number hits =
                         (Number)
                             entityManager
@@ -55,12 +63,14 @@ public class RateLimiter {
                                 .setParameter("bucket", bucket.key())
                                 .setParameter("start", start)
                                 .getSingleResult();
-                    exceeded |= hits.intValue() > bucket.limit();
+                    if (hits.intValue() > bucket.limit()) {
+                      wait =
+                          Math.max(wait, Math.max(1, start.getEpochSecond() + windowSeconds - now));
+                    }
                   }
-                  return exceeded;
+                  return wait;
                 });
-    if (over) {
-      long retryAfter = Math.max(1, start.getEpochSecond() + windowSeconds - now);
+    if (retryAfter > 0) {
       throw new TooManyRequests(retryAfter);
     }
   }
@@ -74,7 +84,12 @@ public class RateLimiter {
                 entityManager
                     .createNativeQuery(
                         "DELETE FROM rate_limit_counters WHERE window_start < :before")
-                    .setParameter("before", Instant.now().minus(window.multipliedBy(2)))
+                    .setParameter(
+                        "before",
+                        Instant.now()
+                            .minus(
+                                (window.compareTo(LONGEST_WINDOW) > 0 ? window : LONGEST_WINDOW)
+                                    .multipliedBy(2)))
                     .executeUpdate());
   }
 

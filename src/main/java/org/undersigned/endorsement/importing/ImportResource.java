@@ -56,7 +56,9 @@ public class ImportResource {
               mediaType = "text/csv",
               schema =
                   @Schema(
-                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                      description = "At most undersigned.http.max-import-bytes (8 MiB by default).",
+                      maxLength = 8388608)))
   @APIResponse(
       responseCode = "200",
       description = "The report.",

@@ -19,13 +19,16 @@ public record ImportRow(
             maxLength = 200)
         @Size(max = 200)
         String reference,
-    @Schema(description = "Default ORGANISATION.") EndorsementKind kind,
-    @Schema(description = "Required unless anonymous.", examples = "Amnesty International")
+    @Schema(description = "Default ORGANISATION.", maxLength = 12) EndorsementKind kind,
+    @Schema(
+            description = "Required unless anonymous.",
+            examples = "Amnesty International",
+            maxLength = 300)
         @CleanText(max = 300)
         String name,
-    @Schema(examples = "BE") @IsoCountry String country,
-    @Schema(examples = "https://www.amnesty.org") @HttpUrl String website,
-    @Schema(examples = "Marie Dupont") @CleanText(max = 200) String contactName,
+    @Schema(examples = "BE", maxLength = 2) @IsoCountry String country,
+    @Schema(examples = "https://www.amnesty.org", maxLength = 2048) @HttpUrl String website,
+    @Schema(examples = "Marie Dupont", maxLength = 200) @CleanText(max = 200) String contactName,
     @Schema(examples = "contact@amnesty.org", format = "email")
         @Size(max = 254)
         @Email(

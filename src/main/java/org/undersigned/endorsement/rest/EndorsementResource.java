@@ -94,7 +94,7 @@ public class EndorsementResource {
             idempotencyKey,
             hash(submission),
             () -> {
-              Endorsement e = submissions.submit(slug, submission);
+              Endorsement e = submissions.submit(slug, submission, SigningLimits.network(request));
               return new Idempotency.Answer(
                   Response.Status.ACCEPTED.getStatusCode(), write(new Receipt(e.id, e.status)));
             });

@@ -30,6 +30,7 @@ public record EndorsementSubmission(
     @Schema(
             description = "ISO 3166-1 alpha-2 code, in capitals.",
             examples = "BE",
+            maxLength = 2,
             pattern = "^[A-Z]{2}$")
         @IsoCountry
         String country,
@@ -65,6 +66,7 @@ public record EndorsementSubmission(
     @Schema(
             description = "Language of the e-mails (fr or en; others get the letter's language).",
             examples = "fr",
+            maxLength = 35,
             pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")
         @Pattern(
             regexp = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$",
@@ -79,6 +81,7 @@ public record EndorsementSubmission(
                 "The partner whose site or widget brought this submission: one of the partner ids"
                     + " the service is configured with.",
             examples = "amnesty-fr",
+            maxLength = 64,
             pattern = "^[a-z0-9-]{1,64}$")
         @Pattern(regexp = "^[a-z0-9-]{1,64}$", message = "{org.undersigned.Partner.message}")
         String source) {}

@@ -125,7 +125,7 @@ public class SignatoryResource {
       @Parameter(ref = "slug") @PathParam("slug") String slug,
       @Parameter(
               description = "The signatory's id.",
-              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+              schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
           @PathParam("id")
           String id,
       @Context HttpHeaders headers) {

@@ -140,10 +140,15 @@ public class EndorsementMails {
     }
   }
 
-  /** Queues a withdrawal link for each endorsement of a letter made with an address. */
+  private static final java.time.Duration DAY = java.time.Duration.ofDays(1);
+
+  /**
+   * Queues a withdrawal link for each endorsement of a letter made with an address; at most three a
+   * day for one endorsement, however many requests name it.
+   */
   public void queueWithdrawalLinks(UUID letterId, byte[] emailHash) {
     for (Endorsement e : endorsements.activeByEmailHash(letterId, emailHash)) {
-      if (e.contactEmail != null) {
+      if (e.contactEmail != null && outbox.countSince(Outbox.WITHDRAWAL_MAIL, e.id, DAY) < 3) {
         outbox.enqueue(Outbox.WITHDRAWAL_MAIL, e.id, "{}");
       }
     }
@@ -169,7 +174,10 @@ public class EndorsementMails {
             .withLocale(locale)
             .withZone(ZoneOffset.UTC)
             .format(expires);
-    String who = e.name == null ? Texts.text(locale, "mail.anonymous-organisation") : e.name;
+    String who =
+        e.displayName() == null
+            ? Texts.text(locale, "mail.anonymous-organisation")
+            : e.displayName();
     String prefix =
         purpose == TokenPurpose.CONFIRMATION ? "mail.confirmation." : "mail.withdrawal.";
     String path = purpose == TokenPurpose.CONFIRMATION ? "/confirm" : "/withdraw";

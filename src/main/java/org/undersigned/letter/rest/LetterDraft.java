@@ -24,12 +24,15 @@ public record LetterDraft(
             required = true,
             description = "The original language (BCP 47).",
             examples = "fr",
+            maxLength = 35,
             pattern = "^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$")
         @NotNull
         @Pattern(
             regexp = "^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$",
             message = "{org.undersigned.Language.message}")
         String language,
-    @Schema(description = "Default PUBLISH_ON_APPROVAL.") ModerationPolicy moderationPolicy,
-    @Schema(nullable = true, implementation = String.class, format = "date-time") Instant closesAt,
+    @Schema(description = "Default PUBLISH_ON_APPROVAL.", maxLength = 23)
+        ModerationPolicy moderationPolicy,
+    @Schema(nullable = true, implementation = String.class, format = "date-time", maxLength = 35)
+        Instant closesAt,
     @Schema(required = true) @NotNull @Valid TranslationText text) {}

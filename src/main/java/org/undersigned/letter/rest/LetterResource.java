@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.common.http.Negotiation;
+import org.undersigned.common.http.ReadCache;
 import org.undersigned.common.http.Representations;
 import org.undersigned.common.http.Representations.Document;
 import org.undersigned.common.problem.ProblemException;
@@ -65,13 +66,16 @@ public class LetterResource {
   private final SignatoryService signatories;
   private final LetterRenderer renderer;
   private final Representations representations;
+  private final ReadCache cache;
 
   public LetterResource(
       LetterService letters,
       LetterManagement management,
       SignatoryService signatories,
       LetterRenderer renderer,
-      Representations representations) {
+      Representations representations,
+      ReadCache cache) {
+    this.cache = cache;
     this.letters = letters;
     this.management = management;
     this.signatories = signatories;
@@ -143,27 +147,11 @@ public class LetterResource {
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @Context HttpHeaders headers) {
     MediaType type = Negotiation.mediaType(headers.getAcceptableMediaTypes(), LETTER_TYPES);
-    PublicLetter letter =
-        letters.findPublic(slug, lang, acceptLanguage).orElseThrow(LetterResource::letterNotFound);
-    String body;
-    if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {
-      return representations.json(
-          headers, LetterView.of(letter), letter.text().language, "Accept, Accept-Language");
-    }
-    List<String> names = letter.listPublic() ? signatories.publicNames(letter.letter()) : List.of();
-    if (type.equals(MediaType.TEXT_PLAIN_TYPE)) {
-      body = renderer.plain(letter.text(), names, letter.counts());
-    } else if (type.getSubtype().equals("markdown")) {
-      body = renderer.markdown(letter.text(), names, letter.counts());
-    } else {
-      body = renderer.html(letter.text(), names, letter.counts());
-    }
-    Response response =
-        representations.ok(
-            headers,
-            Document.of(body, type.toString() + ";charset=UTF-8")
-                .inLanguage(letter.text().language)
-                .varying("Accept, Accept-Language"));
+    Document document =
+        cache.get(
+            "letter|" + slug + "|" + lang + "|" + acceptLanguage + "|" + type,
+            () -> render(slug, lang, acceptLanguage, type));
+    Response response = representations.ok(headers, document);
     if (type.equals(MediaType.TEXT_HTML_TYPE)) {
       // The page is text and a style sheet: nothing else may load or run in it.
       return Response.fromResponse(response)
@@ -171,6 +159,28 @@ public class LetterResource {
           .build();
     }
     return response;
+  }
+
+  /** The letter in one representation, with its names where the list is public. */
+  private Document render(String slug, String lang, String acceptLanguage, MediaType type) {
+    PublicLetter letter =
+        letters.findPublic(slug, lang, acceptLanguage).orElseThrow(LetterResource::letterNotFound);
+    String vary = "Accept, Accept-Language";
+    if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {
+      return representations.jsonDocument(LetterView.of(letter), letter.text().language, vary);
+    }
+    List<String> names = letter.listPublic() ? signatories.publicNames(letter.letter()) : List.of();
+    String body;
+    if (type.equals(MediaType.TEXT_PLAIN_TYPE)) {
+      body = renderer.plain(letter.text(), names, letter.counts());
+    } else if (type.getSubtype().equals("markdown")) {
+      body = renderer.markdown(letter.text(), names, letter.counts());
+    } else {
+      body = renderer.html(letter.text(), names, letter.counts());
+    }
+    return Document.of(body, type.toString() + ";charset=UTF-8")
+        .inLanguage(letter.text().language)
+        .varying(vary);
   }
 
   @GET
@@ -195,13 +205,19 @@ public class LetterResource {
   @APIResponse(ref = "NotAcceptable")
   public Response counts(
       @Parameter(ref = "slug") @PathParam("slug") String slug, @Context HttpHeaders headers) {
-    PublicLetter letter =
-        letters.findPublic(slug, null, null).orElseThrow(LetterResource::letterNotFound);
-    if (letter.counts() == null) {
-      // Under an embargo that hides them, the counts are as unknown as the letter's list.
-      throw new ProblemException(ProblemType.LETTER_NOT_FOUND);
-    }
-    return representations.fresh(headers, letter.counts());
+    Document counts =
+        cache.get(
+            "counts|" + slug,
+            () -> {
+              PublicLetter letter =
+                  letters.findPublic(slug, null, null).orElseThrow(LetterResource::letterNotFound);
+              if (letter.counts() == null) {
+                // Under an embargo that hides them, the counts are as unknown as the list.
+                throw new ProblemException(ProblemType.LETTER_NOT_FOUND);
+              }
+              return representations.jsonDocument(letter.counts(), null, null);
+            });
+    return representations.fresh(headers, counts);
   }
 
   @GET
@@ -224,11 +240,15 @@ public class LetterResource {
   @APIResponse(ref = "NotAcceptable")
   public Response csv(
       @Parameter(ref = "slug") @PathParam("slug") String slug, @Context HttpHeaders headers) {
-    String csv = signatories.csv(slug).orElseThrow(LetterResource::letterNotFound);
-    return representations.ok(
-        headers,
-        Document.of(csv, TEXT_CSV + ";charset=UTF-8;header=present")
-            .attachment(slug + "-signatories.csv"));
+    Document csv =
+        cache.get(
+            "csv|" + slug,
+            () ->
+                Document.of(
+                        signatories.csv(slug).orElseThrow(LetterResource::letterNotFound),
+                        TEXT_CSV + ";charset=UTF-8;header=present")
+                    .attachment(slug + "-signatories.csv"));
+    return representations.ok(headers, csv);
   }
 
   @POST

@@ -16,7 +16,8 @@ public record LetterSettings(
             required = true,
             description =
                 "DRAFT (not public), OPEN (takes signatures) or CLOSED (keeps its list, takes no"
-                    + " more). A public letter cannot go back to DRAFT.")
+                    + " more). A public letter cannot go back to DRAFT.",
+            maxLength = 6)
         @NotNull
         LetterStatus status,
     @Schema(required = true) @NotNull ModerationPolicy moderationPolicy,
@@ -24,12 +25,14 @@ public record LetterSettings(
             nullable = true,
             implementation = String.class,
             format = "date-time",
+            maxLength = 35,
             description = "Signing closes by itself at this instant.")
         Instant closesAt,
     @Schema(
             nullable = true,
             implementation = String.class,
             format = "date-time",
+            maxLength = 35,
             description = "The list of signatories is not public before this instant.")
         Instant embargoUntil,
     @Schema(required = true, description = "Whether the counts are public during the embargo.")

@@ -72,6 +72,7 @@ public class LetterTranslationResource {
               schema =
                   @Schema(
                       type = SchemaType.STRING,
+                      maxLength = 35,
                       pattern = "^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$"))
           @PathParam("language")
           String language,

@@ -158,6 +158,30 @@ public class ModerationService {
     if (e.status == EndorsementStatus.REJECTED || e.status == EndorsementStatus.WITHDRAWN) {
       throw new ProblemException(ProblemType.INVALID_TRANSITION);
     }
+    rejectLocked(e, actor, reason);
+    return find(id).orElseThrow();
+  }
+
+  /**
+   * Rejects each of these endorsements still in play (the others are left as they are), in one
+   * transaction; answers how many it rejected.
+   */
+  @Transactional
+  public int rejectAll(List<UUID> ids, String actor, String reason) {
+    int rejected = 0;
+    for (UUID id : ids) {
+      Endorsement e = endorsements.findById(id, LockModeType.PESSIMISTIC_WRITE);
+      if (e != null
+          && e.status != EndorsementStatus.REJECTED
+          && e.status != EndorsementStatus.WITHDRAWN) {
+        rejectLocked(e, actor, reason);
+        rejected++;
+      }
+    }
+    return rejected;
+  }
+
+  private void rejectLocked(Endorsement e, String actor, String reason) {
     EndorsementStatus from = e.status;
     Instant now = Instant.now();
     e.status = EndorsementStatus.REJECTED;
@@ -168,7 +192,6 @@ public class ModerationService {
     if (from == EndorsementStatus.PUBLISHED) {
       publication.unpublished(e);
     }
-    return find(id).orElseThrow();
   }
 
   private void record(

@@ -1,0 +1,436 @@
+#!/usr/bin/env python3
+"""The benchmark: how close the service runs to this machine's limits.
+
+Builds and starts the packaged service against PostgreSQL (a local SMTP sink takes the mail),
+loads a synthetic letter of 100,000 published endorsements beside the bundled one, drives the
+service with wrk on loopback, measures nginx serving the same bytes and pgbench committing the
+same statements as a submission, and writes the table to src/bench/results.md.
+
+Run it from the project's root: src/bench/run.sh (see the README). Only the standard library,
+plus wrk, nginx, pgbench, psql and openssl from Debian's packages.
+"""
+
+import argparse
+import base64
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BENCH = os.path.join(ROOT, "src", "bench")
+JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+JWT_KEY = os.path.join(ROOT, "src", "test", "resources", "jwt", "privateKey.pem")
+JWT_PUBLIC = os.path.join(ROOT, "src", "test", "resources", "jwt", "publicKey.pem")
+DATABASE = "undersigned_bench"
+SLUG = "bench-100k"
+ISSUER = "https://undersigned.bench"
+HEAP = "-Xmx128m"
+
+
+def log(message):
+    print(f"[bench] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def psql(sql, database="postgres"):
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1",
+         "-q", "-c", sql], check=True, stdout=subprocess.DEVNULL)
+
+
+def http(method, url, body=None, headers=None, timeout=60):
+    data = body.encode() if isinstance(body, str) else body
+    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as e:
+        return e.code, e.read(), dict(e.headers)
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def admin_token():
+    """An RS256 JWT with the admin role, signed with the tests' key (the bench trusts it)."""
+    now = int(time.time())
+    header = b64url(json.dumps({"alg": "RS256", "typ": "JWT"}).encode())
+    claims = b64url(json.dumps({
+        "iss": ISSUER, "sub": "bench@coalition.test", "upn": "bench@coalition.test",
+        "groups": ["admin", "moderator"], "iat": now, "exp": now + 3600,
+        "jti": str(uuid.uuid4())}).encode())
+    signing_input = f"{header}.{claims}".encode()
+    signature = subprocess.run(
+        ["openssl", "dgst", "-sha256", "-sign", JWT_KEY], input=signing_input,
+        capture_output=True, check=True).stdout
+    return f"{header}.{claims}.{b64url(signature)}"
+
+
+class Service:
+    def __init__(self, port, smtp_port):
+        self.port = port
+        self.base = f"http://127.0.0.1:{port}"
+        self.log = open(os.path.join(ROOT, "target", "bench-service.log"), "w")
+        settings = {
+            "quarkus.http.port": port,
+            "quarkus.datasource.jdbc.url": f"jdbc:postgresql://127.0.0.1:5432/{DATABASE}",
+            "quarkus.datasource.username": "postgres",
+            "quarkus.mailer.host": "127.0.0.1",
+            "quarkus.mailer.port": smtp_port,
+            "quarkus.mailer.start-tls": "DISABLED",
+            "quarkus.mailer.tls": "false",
+            "mp.jwt.verify.publickey.location": JWT_PUBLIC,
+            "mp.jwt.verify.issuer": ISSUER,
+            "undersigned.crypto.keys": "5MK2JRIi6n5TLxZQ+Y3muskWNVtwkqD3/fRgEnApz8s=",
+            "undersigned.crypto.hash-key": "VprURQdBcY17qAtjvDdeXqG9SQnUIPmW40iMolZldko=",
+            # Every request of the benchmark comes from one address and one mail domain.
+            "undersigned.rate-limit.per-address": 1_000_000_000,
+            "undersigned.rate-limit.per-domain": 1_000_000_000,
+            "undersigned.rate-limit.mails-per-email-per-day": 1_000_000_000,
+            "undersigned.http.max-import-bytes": 16 * 1024 * 1024,
+            "quarkus.http.limits.max-body-size": "20M",
+        }
+        command = ["java", HEAP, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4"]
+        command += [f"-D{k}={v}" for k, v in settings.items()]
+        command += ["-jar", JAR]
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT,
+                                        cwd=ROOT)
+        self.ready_seconds = self.await_ready()
+
+    def await_ready(self):
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit("The service exited; see target/bench-service.log")
+            try:
+                status, _, _ = http("GET", self.base + "/q/health/ready", timeout=2)
+                if status == 200:
+                    return time.monotonic() - self.started
+            except OSError:
+                pass
+            time.sleep(0.02)
+        sys.exit("The service did not get ready; see target/bench-service.log")
+
+    def rss_mb(self):
+        with open(f"/proc/{self.process.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def wrk(url, seconds, connections, script="report.lua", headers=()):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
+               "-s", os.path.join(BENCH, script)]
+    for h in headers:
+        command += ["-H", h]
+    command.append(url)
+    env = dict(os.environ, UNDERSIGNED_BENCH_DIR=BENCH)
+    out = subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
+    match = re.search(r"WRK_JSON (\{.*\})", out)
+    if not match:
+        sys.exit("wrk printed no figures:\n" + out)
+    return json.loads(match.group(1))
+
+
+def load_synthetic_letter(service, token, count, anonymous_share):
+    auth = {"Authorization": "Bearer " + token}
+    text = {
+        "title": "A synthetic open letter for the benchmark",
+        "recipients": ["To the benchmark"],
+        "paragraphs": ["It holds " + str(count) + " endorsements, a few per cent anonymous."],
+        "closing": "Signed,",
+        "countSentence": "{total} endorsements: {named} named, {anonymous} anonymous.",
+    }
+    status, body, _ = http("POST", service.base + "/api/v1/letters",
+                           json.dumps({"slug": SLUG, "language": "en", "text": text}),
+                           dict(auth, **{"Content-Type": "application/json"}))
+    if status not in (201, 409):
+        sys.exit(f"creating the letter: {status} {body[:300]}")
+    settings = {"status": "OPEN", "moderationPolicy": "PUBLISH_ON_CONFIRMATION",
+                "countsDuringEmbargo": True}
+    status, body, _ = http("PUT", service.base + "/api/v1/letters/" + SLUG,
+                           json.dumps(settings), dict(auth, **{"Content-Type": "application/json"}))
+    if status != 200:
+        sys.exit(f"opening the letter: {status} {body[:300]}")
+    chunk = 5000
+    every = max(1, round(1 / anonymous_share))
+    started = time.monotonic()
+    for first in range(0, count, chunk):
+        rows = ["reference,kind,name,country,website,contactName,contactEmail,anonymous"]
+        for i in range(first, min(count, first + chunk)):
+            anonymous = "true" if i % every == 0 else "false"
+            rows.append(f"synthetic-{i},ORGANISATION,Synthetic Organisation {i:06d},FR,"
+                        f"https://org{i}.example,Contact {i},contact{i}@org{i}.example,{anonymous}")
+        status, body, _ = http("POST", service.base + f"/api/v1/admin/letters/{SLUG}/imports",
+                               "\r\n".join(rows) + "\r\n",
+                               dict(auth, **{"Content-Type": "text/csv"}), timeout=600)
+        if status != 200:
+            sys.exit(f"importing: {status} {body[:300]}")
+    return time.monotonic() - started
+
+
+def staleness(service, token, rounds=5):
+    """Time from an endorsement's publication (an import's answer) until /counts shows it."""
+    auth = {"Authorization": "Bearer " + token, "Content-Type": "text/csv"}
+    worst = 0.0
+    for r in range(rounds):
+        _, before, _ = http("GET", service.base + f"/api/v1/letters/{SLUG}/counts")
+        total = json.loads(before)["total"]
+        row = f"stale-{uuid.uuid4()},ORGANISATION,Staleness Probe {uuid.uuid4()},FR,,,,false"
+        status, body, _ = http("POST", service.base + f"/api/v1/admin/letters/{SLUG}/imports",
+                               "reference,kind,name,country,website,contactName,contactEmail,"
+                               "anonymous\r\n" + row + "\r\n", auth)
+        published = time.monotonic()
+        while True:
+            _, now, _ = http("GET", service.base + f"/api/v1/letters/{SLUG}/counts")
+            if json.loads(now)["total"] > total:
+                break
+            if time.monotonic() - published > 30:
+                sys.exit("the counts never showed the publication")
+            time.sleep(0.005)
+        worst = max(worst, time.monotonic() - published)
+    return worst
+
+
+def nginx_limit(files, seconds, connections):
+    """nginx, from Debian's package, serving the same bytes on loopback."""
+    directory = tempfile.mkdtemp(prefix="undersigned-nginx-")
+    port = free_port()
+    for name, content in files.items():
+        with open(os.path.join(directory, name), "wb") as f:
+            f.write(content)
+    config = os.path.join(directory, "nginx.conf")
+    with open(config, "w") as f:
+        f.write(f"""
+worker_processes 2;
+daemon off;
+pid {directory}/nginx.pid;
+error_log {directory}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types {{ application/json json; text/plain txt; }}
+  server {{
+    listen 127.0.0.1:{port};
+    root {directory};
+  }}
+}}
+""")
+    process = subprocess.Popen(["nginx", "-c", config, "-p", directory],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(0.5)
+        return {name: wrk(f"http://127.0.0.1:{port}/{name}", seconds, connections)
+                for name in files}
+    finally:
+        process.terminate()
+        process.wait(10)
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+PGBENCH_SUBMISSION = """
+\\set n random(1, 2000000000)
+BEGIN;
+INSERT INTO endorsements (id, letter_id, translation_id, kind, name, normalized_name, name_hash,
+  search_key, collation_key, country, website, anonymous, contact_name_sealed,
+  contact_email_sealed, contact_email_hash, contact_domain_hash, client_network, language, status,
+  source, crypto_generation, created_at, updated_at, version)
+SELECT gen_random_uuid(), l.id, NULL, 'ORGANISATION', 'Pgbench Org ' || :n, 'pgbench org ' || :n,
+  sha256(('n' || :n)::bytea), 'pgbench org ' || :n, NULL, 'FR', 'https://www.example.org', false,
+  gen_random_bytes(45), gen_random_bytes(60), sha256(('e' || :n)::bytea),
+  sha256('bench.example'::bytea), '127.0.0.0/24', 'en', 'PENDING_CONFIRMATION', 'WEB', 'bench',
+  now(), now(), 0
+FROM letters l WHERE l.slug = '""" + SLUG + """';
+INSERT INTO outbox (id, kind, subject_id, payload, status, attempts, next_attempt_at, created_at)
+VALUES (gen_random_uuid(), 'CONFIRMATION_MAIL', gen_random_uuid(), '{}', 'SENT', 0, now(), now());
+COMMIT;
+"""
+
+
+def pgbench_limit(seconds, connections):
+    """pgbench committing a submission's statements, synchronous_commit on."""
+    psql("CREATE EXTENSION IF NOT EXISTS pgcrypto", DATABASE)
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
+        f.write(PGBENCH_SUBMISSION)
+        script = f.name
+    try:
+        out = subprocess.run(
+            ["pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", str(connections),
+             "-j", "2", "-T", str(seconds), "-r", "-f", script, DATABASE],
+            capture_output=True, text=True, check=True,
+            env=dict(os.environ, PGOPTIONS="-c synchronous_commit=on")).stdout
+    finally:
+        os.unlink(script)
+    tps = float(re.search(r"tps = ([0-9.]+)", out).group(1))
+    latency = re.search(r"latency average = ([0-9.]+) ms", out)
+    return {"rps": tps, "latency_avg_ms": float(latency.group(1)) if latency else None}
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    with open("/proc/meminfo") as f:
+        memory = int(f.readline().split()[1]) // 1024 // 1024
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    postgres = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", "SHOW server_version"],
+                              capture_output=True, text=True).stdout.strip()
+    return (f"{os.cpu_count()} cores ({cpu}), {memory} GiB, {platform.system()} "
+            f"{platform.release()}, {java}, PostgreSQL {postgres}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=15, help="duration of each wrk run")
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--endorsements", type=int, default=100_000)
+    parser.add_argument("--no-build", action="store_true", help="use the jar already built")
+    parser.add_argument("--output", default=os.path.join(BENCH, "results.md"))
+    args = parser.parse_args()
+
+    if not args.no_build:
+        log("building the packaged service")
+        subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "package", "-DskipTests",
+                        "-Dspectral.skip"], cwd=ROOT, check=True)
+    log(f"fresh database {DATABASE}")
+    psql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    psql(f"CREATE DATABASE {DATABASE}")
+
+    smtp_port = free_port()
+    sink = subprocess.Popen([sys.executable, os.path.join(BENCH, "smtp_sink.py"), str(smtp_port)])
+    service = None
+    try:
+        # A first start migrates the schema and loads the bundled letter; the start that is
+        # measured is the second, as every start after the first deployment is.
+        Service(free_port(), smtp_port).stop()
+        service = Service(free_port(), smtp_port)
+        log(f"ready in {service.ready_seconds:.2f} s")
+        token = admin_token()
+        log(f"loading {args.endorsements} endorsements")
+        load_seconds = load_synthetic_letter(service, token, args.endorsements, 0.03)
+        log(f"loaded in {load_seconds:.0f} s")
+
+        letter = f"{service.base}/api/v1/letters/{SLUG}"
+        _, json_bytes, _ = http("GET", letter, headers={"Accept": "application/json"})
+        _, text_bytes, _ = http("GET", letter, headers={"Accept": "text/plain"})
+        log(f"letter JSON {len(json_bytes)} bytes, text/plain {len(text_bytes)} bytes")
+        # Warm up the JIT on every path before measuring.
+        for path, headers in [(letter, ["Accept: application/json"]),
+                              (letter, ["Accept: text/plain"]),
+                              (letter + "/signatories?limit=50", []), (letter + "/counts", [])]:
+            wrk(path, 5, args.connections, headers=headers)
+        wrk(letter + "/endorsements", 5, args.connections, script="submit.lua")
+
+        ours = {}
+        ours["letter JSON"] = wrk(letter, args.seconds, args.connections,
+                                  headers=["Accept: application/json"])
+        ours["letter text/plain, 100,000 names"] = wrk(letter, args.seconds, args.connections,
+                                                       headers=["Accept: text/plain"])
+        ours["page of 50 signatories"] = wrk(letter + "/signatories?limit=50", args.seconds,
+                                             args.connections)
+        ours["counts"] = wrk(letter + "/counts", args.seconds, args.connections)
+        ours["submission (POST)"] = wrk(letter + "/endorsements", args.seconds, args.connections,
+                                        script="submit.lua")
+        rss = service.rss_mb()
+        stale = staleness(service, token)
+        log("measuring nginx and pgbench")
+        counts_bytes = http("GET", letter + "/counts")[1]
+        limits = nginx_limit({"letter.json": json_bytes, "letter.txt": text_bytes,
+                              "counts.json": counts_bytes}, args.seconds, args.connections)
+        pg = pgbench_limit(args.seconds, args.connections)
+    finally:
+        if service:
+            service.stop()
+        sink.terminate()
+
+    rows = [
+        ("letter JSON", ours["letter JSON"], limits["letter.json"]["rps"], "nginx, same bytes", 0.50),
+        ("letter text/plain, 100,000 names", ours["letter text/plain, 100,000 names"],
+         limits["letter.txt"]["rps"], "nginx, same bytes", 0.25),
+        ("page of 50 signatories", ours["page of 50 signatories"], None, "", None),
+        ("counts", ours["counts"], limits["counts.json"]["rps"], "nginx, same bytes", 0.50),
+        ("submission (POST)", ours["submission (POST)"], pg["rps"],
+         "pgbench, same statements, synchronous_commit on", 0.50),
+    ]
+    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {today} by `src/bench/run.sh` on: {machine()}.",
+        f"wrk: 2 threads, {args.connections} connections, {args.seconds} s per run, loopback, "
+        f"after a 5 s warm-up of each path. Service: the packaged jar, `{HEAP}`, serial GC; "
+        f"a synthetic letter of {args.endorsements:,} published endorsements (3 % anonymous) "
+        "beside the bundled one.",
+        "",
+        "| what | requests/s | p50 ms | p99 ms | non-2xx | limit (requests/s) | ratio | target |",
+        "|---|---:|---:|---:|---:|---|---:|---|",
+    ]
+    for name, r, limit, what, target in rows:
+        ratio = r["rps"] / limit if limit else None
+        verdict = ""
+        if target is not None:
+            verdict = (f"≥ {target:.0%}: " + ("met" if ratio >= target else
+                       f"missed by {target - ratio:.0%} of the limit"))
+        if name.startswith("submission"):
+            verdict += f"; p99 < 50 ms: {'met' if r['p99_ms'] < 50 else 'missed'}"
+        lines.append(
+            f"| {name} | {r['rps']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | "
+            f"{r['errors_status']} | {f'{limit:,.0f} ({what})' if limit else '—'} | "
+            f"{f'{ratio:.0%}' if ratio is not None else '—'} | {verdict} |")
+    lines += [
+        "",
+        f"- Start to ready (`/q/health/ready` answering 200), second start: "
+        f"**{service.ready_seconds:.2f} s** (target < 3 s: "
+        f"{'met' if service.ready_seconds < 3 else 'missed'}).",
+        f"- Resident memory after the runs: **{rss:.0f} MB** with `{HEAP}` "
+        f"(target < 300 MB: {'met' if rss < 300 else 'missed'}).",
+        f"- Counts' staleness, publication to `/counts` showing it, worst of 5: "
+        f"**{stale * 1000:.0f} ms** on the instance that published (another instance: at most "
+        "`undersigned.http.render-cache`, 1 s, later). Target ≤ 5 s.",
+        f"- Loading {args.endorsements:,} endorsements through the import API: {load_seconds:.0f} s.",
+        f"- pgbench average latency: {pg['latency_avg_ms']} ms at {args.connections} clients.",
+        "",
+    ]
+    with open(args.output, "w") as f:
+        f.write("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+package org.undersigned.faults;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged service (target/quarkus-app/quarkus-run.jar) as a real process, on its own port,
+ * with the settings a test gives; its output goes to a file under target/faults.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+  static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+  private final Map<String, String> settings;
+  private final int port;
+  private final Path log;
+  private Process process;
+
+  ServiceProcess(String name, Map<String, String> settings) throws IOException {
+    try (ServerSocket probe = new ServerSocket(0)) {
+      this.port = probe.getLocalPort();
+    }
+    this.settings = new LinkedHashMap<>(settings);
+    Files.createDirectories(Path.of("target", "faults"));
+    this.log = Path.of("target", "faults", name + ".log");
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /** Starts the process and waits until it answers ready. */
+  ServiceProcess start() throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-Dquarkus.http.port=" + port);
+    settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-jar");
+    command.add(JAR.toString());
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    awaitReady(Duration.ofSeconds(60));
+    return this;
+  }
+
+  void awaitReady(Duration timeout) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("The service exited; see " + log.toAbsolutePath());
+      }
+      try {
+        HttpResponse<String> ready =
+            client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet.
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("The service did not get ready; see " + log.toAbsolutePath());
+  }
+
+  /** kill -9: no shutdown hook, no flush, nothing finishes. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(
+          java.util.concurrent.TimeUnit.SECONDS.toMillis(15),
+          java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}
