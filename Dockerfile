@@ -30,8 +30,12 @@ COPY --from=build --chown=10001:10001 /build/target/quarkus-app/app/ ./app/
 COPY --from=build --chown=10001:10001 /build/target/quarkus-app/quarkus/ ./quarkus/
 USER 10001:10001
 EXPOSE 8080
+# The settings the benchmark measured (src/bench/results.md): a small heap, few malloc arenas
+# (glibc's default, eight per core, costs more resident memory than the heap), bounded stacks,
+# code cache and metaspace.
 ENV QUARKUS_HTTP_HOST=0.0.0.0 \
-    JAVA_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    MALLOC_ARENA_MAX=2 \
+    JAVA_OPTS="-Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /q/health/live HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '\"UP\"' <&3"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

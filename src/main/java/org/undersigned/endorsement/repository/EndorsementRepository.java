@@ -41,16 +41,25 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
         ((Number) row[2]).longValue());
   }
 
-  /** The published endorsement of an organisation on a letter, other than the one given. */
+  /**
+   * The published endorsement of an organisation on a letter, other than the one given. The status
+   * is written in the statement, not bound, so that the unique index on published names answers it
+   * (a bound status made PostgreSQL scan the letter's published endorsements, once per row of an
+   * import).
+   */
   public Optional<UUID> publishedWithName(UUID letterId, byte[] nameHash, UUID except) {
-    return find(
-            "letterId = ?1 and nameHash = ?2 and status = ?3 and id <> ?4",
-            letterId,
-            nameHash,
-            EndorsementStatus.PUBLISHED,
-            except)
-        .firstResultOptional()
-        .map(e -> e.id);
+    @SuppressWarnings("unchecked")
+    java.util.List<UUID> ids =
+        getEntityManager()
+            .createNativeQuery(
+                "SELECT id FROM endorsements WHERE letter_id = :letter AND name_hash = :hash"
+                    + " AND status = 'PUBLISHED' AND id <> :except LIMIT 1",
+                UUID.class)
+            .setParameter("letter", letterId)
+            .setParameter("hash", nameHash)
+            .setParameter("except", except)
+            .getResultList();
+    return ids.stream().findFirst();
   }
 
   /** The endorsements of a letter that an address made and has not withdrawn. */

@@ -15,13 +15,17 @@ import org.undersigned.common.text.Names;
 /**
  * Moves every endorsement to the current keys at start: rows sealed with an older key (after a key
  * rotation), hashed with an older hash key, or written before personal data was sealed (their clear
- * contact columns are emptied). In batches, each its own transaction, rows locked with SKIP LOCKED
- * so that several instances starting together share the work.
+ * contact columns are emptied, rows loaded by SQL get their derived forms). In batches, each its
+ * own transaction, rows locked with SKIP LOCKED so that several instances starting together share
+ * the work.
  */
 @ApplicationScoped
 public class Resealing {
 
   private static final int BATCH = 500;
+
+  /** The generation of rows no configured key opens. */
+  static final String UNREADABLE = "unreadable";
 
   private final EntityManager entityManager;
   private final ContactCipher cipher;
@@ -40,6 +44,16 @@ public class Resealing {
 
   /** Reseals every row of another generation; answers how many. */
   public int resealAll() {
+    // Rows the keys could not open at the last start are tried again (a key may be back).
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "UPDATE endorsements SET crypto_generation = NULL"
+                            + " WHERE crypto_generation = :unreadable")
+                    .setParameter("unreadable", UNREADABLE)
+                    .executeUpdate());
     int total = 0;
     int done;
     do {
@@ -57,20 +71,41 @@ public class Resealing {
                 "SELECT id, anonymous, name, name_sealed, contact_name, contact_name_sealed,"
                     + " contact_email, contact_email_sealed FROM endorsements"
                     + " WHERE crypto_generation IS DISTINCT FROM :generation"
+                    + " AND crypto_generation IS DISTINCT FROM :unreadable"
                     + " LIMIT :batch FOR UPDATE SKIP LOCKED")
             .setParameter("generation", cipher.generation())
+            .setParameter("unreadable", UNREADABLE)
             .setParameter("batch", BATCH)
             .getResultList();
     for (Object[] row : rows) {
       boolean anonymous = (Boolean) row[1];
       String name = (String) row[2];
-      String anonymousName = anonymous ? firstOf((byte[]) row[3], name) : null;
-      String contactName = firstOf((byte[]) row[5], (String) row[4]);
-      String contactEmail = firstOf((byte[]) row[7], (String) row[6]);
+      String anonymousName;
+      String contactName;
+      String contactEmail;
+      try {
+        anonymousName = anonymous ? firstOf((byte[]) row[3], name) : null;
+        contactName = firstOf((byte[]) row[5], (String) row[4]);
+        contactEmail = firstOf((byte[]) row[7], (String) row[6]);
+      } catch (IllegalStateException unreadable) {
+        // Sealed with a key no longer configured, or damaged: left as it is, flagged, and the
+        // service starts all the same (one bad row must not keep every letter offline).
+        Log.errorf(
+            "Endorsement %s cannot be opened with the configured keys: %s",
+            row[0], unreadable.getMessage());
+        entityManager
+            .createNativeQuery(
+                "UPDATE endorsements SET crypto_generation = :unreadable WHERE id = :id")
+            .setParameter("unreadable", UNREADABLE)
+            .setParameter("id", (UUID) row[0])
+            .executeUpdate();
+        continue;
+      }
       String display = anonymous ? anonymousName : name;
       entityManager
           .createNativeQuery(
               "UPDATE endorsements SET name = :name, normalized_name = :normalized,"
+                  + " search_key = :searchKey,"
                   + " name_sealed = :nameSealed, name_hash = :nameHash,"
                   + " contact_name = NULL, contact_email = NULL,"
                   + " contact_name_sealed = :contactName, contact_email_sealed = :contactEmail,"
@@ -79,6 +114,7 @@ public class Resealing {
                   + " WHERE id = :id")
           .setParameter("name", anonymous ? null : name)
           .setParameter("normalized", anonymous || name == null ? null : Names.normalized(name))
+          .setParameter("searchKey", anonymous || name == null ? null : Names.searchKey(name))
           .setParameter("nameSealed", cipher.seal(anonymousName))
           .setParameter(
               "nameHash", display == null ? null : cipher.nameHash(Names.normalized(display)))
