@@ -161,8 +161,9 @@ public class Endorsement {
 
   /**
    * Sets the name and every form derived from it. An anonymous endorsement's name is only sealed,
-   * with a keyed hash for duplicate checks: it gets no clear, search or sort form, so no public
-   * query (and no reader of the database) can reach it.
+   * with a keyed hash for duplicate checks (computed with the other hashes when the row is
+   * persisted, see {@link #sealed()}): it gets no clear, search or sort form, so no public query
+   * (and no reader of the database) can reach it.
    */
   public void name(String rawName, boolean anonymous, String letterLanguage) {
     this.anonymous = anonymous;
@@ -170,8 +171,6 @@ public class Endorsement {
     this.name = anonymous ? null : display;
     this.anonymousName = anonymous ? display : null;
     this.normalizedName = anonymous || display == null ? null : Names.normalized(display);
-    this.nameHash =
-        display == null ? null : ContactCipher.current().nameHash(Names.normalized(display));
     this.searchKey = anonymous || display == null ? null : Names.searchKey(display);
     this.collationKey =
         anonymous || display == null ? null : Collation.sortKey(letterLanguage, display);

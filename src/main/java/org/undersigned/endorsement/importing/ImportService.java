@@ -195,8 +195,6 @@ public class ImportService {
     e.website = row.website();
     e.contactName = row.contactName() == null ? null : Names.display(row.contactName());
     e.contactEmail = row.contactEmail() == null ? null : row.contactEmail().strip();
-    e.contactEmailHash =
-        e.contactEmail == null ? null : ContactCipher.current().emailHash(e.contactEmail);
     e.language = letter.originalLanguage;
     e.status = EndorsementStatus.CONFIRMED;
     e.source = EndorsementSource.IMPORTED;
