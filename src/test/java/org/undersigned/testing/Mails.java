@@ -65,9 +65,12 @@ public final class Mails {
     }
   }
 
-  /** The single message an address is waiting for. */
+  /**
+   * The single message an address is waiting for. 45 s: a send to GreenMail occasionally hangs
+   * until the mailer's 10 s timeout, and the outbox retries it; the test waits for the retry.
+   */
   public static Read awaitOne(String address) {
-    return read(Smtp.awaitMessagesTo(address, 1, Duration.ofSeconds(15)).get(0));
+    return read(Smtp.awaitMessagesTo(address, 1, Duration.ofSeconds(45)).get(0));
   }
 
   /** A fresh address, so that tests never read one another's mail. */
