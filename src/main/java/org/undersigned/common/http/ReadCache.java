@@ -1,12 +1,14 @@
 package org.undersigned.common.http;
 
+import io.netty.buffer.Unpooled;
 import io.quarkus.arc.Arc;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,8 +41,12 @@ public class ReadCache {
   private static final int MAX_KEY_LENGTH = 512;
   private static final Object CHANGED = new Object();
 
+  /** Bodies from this size on are also kept off the heap, so that answers need no copy. */
+  private static final int DIRECT_FROM_BYTES = 64 * 1024;
+
   private final long freshNanos;
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+  // Read without a lock (the event loop answers from here); written under the lock of `entries`.
+  private final ConcurrentHashMap<String, Ready> entries = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CompletableFuture<Document>> rendering =
       new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
@@ -56,10 +62,7 @@ public class ReadCache {
       // An outlandish Accept-Language: answered, but not kept.
       return render.get();
     }
-    Entry entry;
-    synchronized (entries) {
-      entry = entries.get(key);
-    }
+    Ready entry = entries.get(key);
     long now = System.nanoTime();
     if (entry != null && now - entry.at() < freshNanos) {
       return entry.document();
@@ -97,21 +100,51 @@ public class ReadCache {
     }
   }
 
+  /**
+   * For the event loop: the rendering under this key if it can be answered without a worker thread,
+   * as {@link #get} would answer it: fresh, or the previous one while another request makes it
+   * anew. Null when only {@link #get} can answer.
+   */
+  public Ready ready(String key) {
+    Ready entry = entries.get(key);
+    if (entry == null) {
+      return null;
+    }
+    if (System.nanoTime() - entry.at() < freshNanos
+        || rendering.containsKey(key + '\u0000' + generation.get())) {
+      return entry;
+    }
+    return null;
+  }
+
   private void keep(String key, Document rendered, long at, long generation) {
-    if (rendered.body().length > MAX_BYTES / 4) {
+    int length = rendered.body().length;
+    if (length > MAX_BYTES / 4) {
       return;
     }
+    Buffer body =
+        length >= DIRECT_FROM_BYTES
+            ? Buffer.buffer(
+                Unpooled.unreleasableBuffer(
+                    Unpooled.directBuffer(length, length).writeBytes(rendered.body())))
+            : Buffer.buffer(rendered.body());
     synchronized (entries) {
       if (generation != this.generation.get()) {
         // A write committed while this was rendered: it may predate the write; not kept.
         return;
       }
-      Entry previous = entries.put(key, new Entry(rendered, at));
-      bytes += rendered.body().length - (previous == null ? 0 : previous.document().body().length);
-      var eldest = entries.entrySet().iterator();
-      while ((bytes > MAX_BYTES || entries.size() > MAX_ENTRIES) && eldest.hasNext()) {
-        bytes -= eldest.next().getValue().document().body().length;
-        eldest.remove();
+      Ready previous = entries.put(key, new Ready(rendered, body, at));
+      bytes += length - (previous == null ? 0 : previous.document().body().length);
+      while (bytes > MAX_BYTES || entries.size() > MAX_ENTRIES) {
+        // The oldest rendering goes first (a scan, only when the budget is exceeded).
+        Map.Entry<String, Ready> oldest = null;
+        for (Map.Entry<String, Ready> candidate : entries.entrySet()) {
+          if (oldest == null || candidate.getValue().at() - oldest.getValue().at() < 0) {
+            oldest = candidate;
+          }
+        }
+        entries.remove(oldest.getKey());
+        bytes -= oldest.getValue().document().body().length;
       }
     }
   }
@@ -154,7 +187,12 @@ public class ReadCache {
         });
   }
 
-  private record Entry(Document document, long at) {}
+  /**
+   * A kept rendering: the document, and its bytes as a buffer that can be written any number of
+   * times (Vert.x writes a slice of it each time), off the heap for large ones so that the event
+   * loop writes them without a copy.
+   */
+  public record Ready(Document document, Buffer body, long at) {}
 
   /** For tests and operators: how long an entry stays fresh. */
   public Duration freshness() {

@@ -2,6 +2,10 @@ package org.undersigned.common.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -12,6 +16,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.undersigned.common.config.UndersignedConfig;
 
 /**
@@ -31,21 +37,9 @@ public class Representations {
     this.json = json;
   }
 
-  /** A small JSON document that must stay fresh (the counts): a few seconds of cache only. */
-  public Response fresh(HttpHeaders request, Object value) {
-    return withCacheControl(json(request, value, null, null), freshCacheControl);
-  }
-
   /** A document kept for a given time, such as the widget's script. */
   public Response ok(HttpHeaders request, Document document, Duration maxAge) {
-    return withCacheControl(ok(request, document), "public, max-age=" + maxAge.toSeconds());
-  }
-
-  private static Response withCacheControl(Response response, String cacheControl) {
-    return Response.fromResponse(response)
-        .header(HttpHeaders.CACHE_CONTROL, null)
-        .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-        .build();
+    return ok(request, document.cachedFor("public, max-age=" + maxAge.toSeconds()));
   }
 
   /** A value as a JSON document. */
@@ -63,9 +57,9 @@ public class Representations {
     }
   }
 
-  /** A small document that must stay fresh (the counts): a few seconds of cache only. */
-  public Response fresh(HttpHeaders request, Document document) {
-    return withCacheControl(ok(request, document), freshCacheControl);
+  /** The document with the short Cache-Control of what must stay fresh (the counts). */
+  public Document freshly(Document document) {
+    return document.cachedFor(freshCacheControl);
   }
 
   /** A representation of a resource, or 304 when the caller already holds these bytes. */
@@ -77,17 +71,49 @@ public class Representations {
     } else {
       builder = Response.ok(document.body()).type(document.mediaType());
     }
-    builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
+    headers(document, etag, builder::header);
+    return builder.build();
+  }
+
+  /**
+   * Answers a kept rendering straight from the event loop, with the same status and headers as
+   * {@link #ok(HttpHeaders, Document)} gives through a resource; {@code body} holds the document's
+   * bytes (see {@link ReadCache.Ready}).
+   */
+  public void send(RoutingContext ctx, Document document, Buffer body) {
+    HttpServerRequest request = ctx.request();
+    HttpServerResponse response = ctx.response();
+    // As JAX-RS's getHeaderString: several If-None-Match headers are one list.
+    List<String> ifNoneMatch = request.headers().getAll(HttpHeaders.IF_NONE_MATCH);
+    if (matches(ifNoneMatch.isEmpty() ? null : String.join(",", ifNoneMatch), document.etag())) {
+      response.setStatusCode(304);
+      headers(document, document.etag(), response::putHeader);
+      response.end();
+      return;
+    }
+    response.putHeader(HttpHeaders.CONTENT_TYPE, document.mediaType());
+    headers(document, document.etag(), response::putHeader);
+    response.end(body);
+  }
+
+  /** The headers of a representation, but for its Content-Type, in the order they are sent. */
+  private void headers(Document document, String etag, BiConsumer<String, String> header) {
+    header.accept(HttpHeaders.ETAG, etag);
+    header.accept(
+        HttpHeaders.CACHE_CONTROL,
+        document.cacheControl() != null ? document.cacheControl() : cacheControl);
     if (document.vary() != null) {
-      builder.header(HttpHeaders.VARY, document.vary());
+      header.accept(HttpHeaders.VARY, document.vary());
     }
     if (document.language() != null) {
-      builder.header(HttpHeaders.CONTENT_LANGUAGE, document.language());
+      header.accept(HttpHeaders.CONTENT_LANGUAGE, document.language());
     }
     if (document.disposition() != null) {
-      builder.header("Content-Disposition", document.disposition());
+      header.accept("Content-Disposition", document.disposition());
     }
-    return builder.build();
+    if (document.securityPolicy() != null) {
+      header.accept("Content-Security-Policy", document.securityPolicy());
+    }
   }
 
   /** A strong entity tag: the first 128 bits of the SHA-256 of the bytes, base64url. */
@@ -122,18 +148,23 @@ public class Representations {
     return false;
   }
 
-  /** The bytes of a representation and the headers that describe them. */
+  /**
+   * The bytes of a representation and the headers that describe them; a null {@code cacheControl}
+   * is the service's default for public reads.
+   */
   public record Document(
       byte[] body,
       String mediaType,
       String language,
       String vary,
       String disposition,
-      String etag) {
+      String etag,
+      String cacheControl,
+      String securityPolicy) {
 
     public Document(
         byte[] body, String mediaType, String language, String vary, String disposition) {
-      this(body, mediaType, language, vary, disposition, null);
+      this(body, mediaType, language, vary, disposition, null, null, null);
     }
 
     public static Document of(String body, String mediaType) {
@@ -141,23 +172,51 @@ public class Representations {
     }
 
     public Document inLanguage(String language) {
-      return new Document(body, mediaType, language, vary, disposition, etag);
+      return new Document(
+          body, mediaType, language, vary, disposition, etag, cacheControl, securityPolicy);
     }
 
     public Document varying(String vary) {
-      return new Document(body, mediaType, language, vary, disposition, etag);
+      return new Document(
+          body, mediaType, language, vary, disposition, etag, cacheControl, securityPolicy);
     }
 
     public Document attachment(String filename) {
       return new Document(
-          body, mediaType, language, vary, "attachment; filename=\"" + filename + "\"", etag);
+          body,
+          mediaType,
+          language,
+          vary,
+          "attachment; filename=\"" + filename + "\"",
+          etag,
+          cacheControl,
+          securityPolicy);
+    }
+
+    public Document cachedFor(String cacheControl) {
+      return new Document(
+          body, mediaType, language, vary, disposition, etag, cacheControl, securityPolicy);
+    }
+
+    /** The same document with a Content-Security-Policy (an HTML page's). */
+    public Document securedBy(String securityPolicy) {
+      return new Document(
+          body, mediaType, language, vary, disposition, etag, cacheControl, securityPolicy);
     }
 
     /** The same document with its entity tag computed once, for documents that are kept. */
     public Document withEtag() {
       return etag != null
           ? this
-          : new Document(body, mediaType, language, vary, disposition, etagOf(body));
+          : new Document(
+              body,
+              mediaType,
+              language,
+              vary,
+              disposition,
+              etagOf(body),
+              cacheControl,
+              securityPolicy);
     }
   }
 }

@@ -147,18 +147,12 @@ public class LetterResource {
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @Context HttpHeaders headers) {
     MediaType type = Negotiation.mediaType(headers.getAcceptableMediaTypes(), LETTER_TYPES);
+    LetterReads.negotiated(headers.getHeaderString(HttpHeaders.ACCEPT), type);
     Document document =
         cache.get(
-            "letter|" + slug + "|" + lang + "|" + acceptLanguage + "|" + type,
+            LetterReads.letterKey(slug, lang, acceptLanguage, type),
             () -> render(slug, lang, acceptLanguage, type));
-    Response response = representations.ok(headers, document);
-    if (type.equals(MediaType.TEXT_HTML_TYPE)) {
-      // The page is text and a style sheet: nothing else may load or run in it.
-      return Response.fromResponse(response)
-          .header("Content-Security-Policy", HTML_CONTENT_SECURITY_POLICY)
-          .build();
-    }
-    return response;
+    return representations.ok(headers, document);
   }
 
   /** The letter in one representation, with its names where the list is public. */
@@ -178,9 +172,14 @@ public class LetterResource {
     } else {
       body = renderer.html(letter.text(), names, letter.counts());
     }
-    return Document.of(body, type.toString() + ";charset=UTF-8")
-        .inLanguage(letter.text().language)
-        .varying(vary);
+    Document document =
+        Document.of(body, type.toString() + ";charset=UTF-8")
+            .inLanguage(letter.text().language)
+            .varying(vary);
+    // The page is text and a style sheet: nothing else may load or run in it.
+    return type.equals(MediaType.TEXT_HTML_TYPE)
+        ? document.securedBy(HTML_CONTENT_SECURITY_POLICY)
+        : document;
   }
 
   @GET
@@ -207,7 +206,7 @@ public class LetterResource {
       @Parameter(ref = "slug") @PathParam("slug") String slug, @Context HttpHeaders headers) {
     Document counts =
         cache.get(
-            "counts|" + slug,
+            LetterReads.countsKey(slug),
             () -> {
               PublicLetter letter =
                   letters.findPublic(slug, null, null).orElseThrow(LetterResource::letterNotFound);
@@ -215,9 +214,10 @@ public class LetterResource {
                 // Under an embargo that hides them, the counts are as unknown as the list.
                 throw new ProblemException(ProblemType.LETTER_NOT_FOUND);
               }
-              return representations.jsonDocument(letter.counts(), null, null);
+              return representations.freshly(
+                  representations.jsonDocument(letter.counts(), null, null));
             });
-    return representations.fresh(headers, counts);
+    return representations.ok(headers, counts);
   }
 
   @GET
@@ -242,7 +242,7 @@ public class LetterResource {
       @Parameter(ref = "slug") @PathParam("slug") String slug, @Context HttpHeaders headers) {
     Document csv =
         cache.get(
-            "csv|" + slug,
+            LetterReads.csvKey(slug),
             () ->
                 Document.of(
                         signatories.csv(slug).orElseThrow(LetterResource::letterNotFound),
