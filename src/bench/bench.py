@@ -88,7 +88,7 @@ def admin_token():
 
 
 class Service:
-    def __init__(self, port, smtp_port):
+    def __init__(self, port, smtp_port, jvm_extra=()):
         self.port = port
         self.base = f"http://127.0.0.1:{port}"
         self.log = open(os.path.join(ROOT, "target", "bench-service.log"), "w")
@@ -111,7 +111,7 @@ class Service:
             "undersigned.http.max-import-bytes": 16 * 1024 * 1024,
             "quarkus.http.limits.max-body-size": "20M",
         }
-        command = ["java", HEAP] + JVM_OPTIONS
+        command = ["java", HEAP] + JVM_OPTIONS + list(jvm_extra)
         command += [f"-D{k}={v}" for k, v in settings.items()]
         command += ["-jar", JAR]
         self.started = time.monotonic()
@@ -231,10 +231,14 @@ def staleness(service, token, rounds=5):
 def nginx_limit(files, seconds, connections):
     """nginx, from Debian's package, serving the same bytes on loopback."""
     directory = tempfile.mkdtemp(prefix="undersigned-nginx-")
+    # nginx's workers run as another user (nobody, www-data) when started by root: without these
+    # modes every answer is a small 403, which is what the runs before 2026-11-28 15:00 measured.
+    os.chmod(directory, 0o755)
     port = free_port()
     for name, content in files.items():
         with open(os.path.join(directory, name), "wb") as f:
             f.write(content)
+        os.chmod(os.path.join(directory, name), 0o644)
     config = os.path.join(directory, "nginx.conf")
     with open(config, "w") as f:
         f.write(f"""
@@ -259,17 +263,43 @@ http {{
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         time.sleep(0.5)
-        return {name: wrk(f"http://127.0.0.1:{port}/{name}", seconds, connections)
-                for name in files}
+        results = {}
+        for name, content in files.items():
+            url = f"http://127.0.0.1:{port}/{name}"
+            status, body, _ = http("GET", url)
+            if status != 200 or body != content:
+                sys.exit(f"nginx does not serve the same bytes for {name}: status {status},"
+                         f" {len(body)} bytes; see {directory}/error.log")
+            results[name] = wrk(url, seconds, connections)
+            if results[name]["errors_status"]:
+                sys.exit(f"nginx answered {name} with errors: {results[name]}")
+        return results
     finally:
         process.terminate()
         process.wait(10)
         shutil.rmtree(directory, ignore_errors=True)
 
 
+# What a submission commits, in one transaction: the hits on its four rate-limit buckets (the
+# service's statement; the service commits them in a transaction of their own, without waiting for
+# the disk), the endorsement and its outbox row.
 PGBENCH_SUBMISSION = """
 \\set n random(1, 2000000000)
+\\set s random(0, 7)
 BEGIN;
+WITH input AS (SELECT t.bucket, date_trunc('hour', now()) AS window_start, t.ord
+  FROM unnest(ARRAY['pgbench:address:127.0.0.1#' || :s, 'pgbench:email:' || md5('e' || :n) || '#' || :s,
+    'pgbench:domain:bench.example#' || :s, 'pgbench:mail:' || md5('e' || :n) || '#' || :s])
+  WITH ORDINALITY AS t(bucket, ord)),
+hit AS (INSERT INTO rate_limit_counters (bucket, window_start, hits)
+  SELECT bucket, window_start, 1 FROM input ORDER BY bucket
+  ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_counters.hits + 1
+  RETURNING bucket, window_start, hits)
+SELECT h.hits + coalesce((SELECT sum(c.hits) FROM rate_limit_counters c
+  WHERE c.bucket = ANY(ARRAY(SELECT regexp_replace(i.bucket, '#[0-9]+$', '') || '#' || g
+    FROM generate_series(0, 7) g))
+  AND c.bucket <> i.bucket AND c.window_start = i.window_start), 0)
+FROM input i JOIN hit h ON h.bucket = i.bucket AND h.window_start = i.window_start ORDER BY i.ord;
 INSERT INTO endorsements (id, letter_id, translation_id, kind, name, normalized_name, name_hash,
   search_key, collation_key, country, website, anonymous, contact_name_sealed,
   contact_email_sealed, contact_email_hash, contact_domain_hash, client_network, language, status,
@@ -304,7 +334,8 @@ def pgbench_limit(seconds, connections):
         # (Nothing refers to them: the self-reference of duplicates is not checked row by row.)
         psql("SET session_replication_role = replica;"
              " DELETE FROM endorsements WHERE crypto_generation = 'bench';"
-             " DELETE FROM outbox WHERE status = 'SENT' AND sent_at IS NULL", DATABASE)
+             " DELETE FROM outbox WHERE status = 'SENT' AND sent_at IS NULL;"
+             " DELETE FROM rate_limit_counters WHERE bucket LIKE 'pgbench:%'", DATABASE)
     tps = float(re.search(r"tps = ([0-9.]+)", out).group(1))
     latency = re.search(r"latency average = ([0-9.]+) ms", out)
     return {"rps": tps, "latency_avg_ms": float(latency.group(1)) if latency else None}
@@ -335,16 +366,30 @@ def main():
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--endorsements", type=int, default=100_000)
     parser.add_argument("--no-build", action="store_true", help="use the jar already built")
-    parser.add_argument("--output", default=os.path.join(BENCH, "results.md"))
+    parser.add_argument("--output", default=None,
+                        help="where to write the table (default: src/bench/results.md, or"
+                             " target/bench-partial.md with --only or --keep-database)")
+    parser.add_argument("--only", default=None,
+                        help="comma-separated rows to run: json,text,page,counts,submission")
+    parser.add_argument("--keep-database", action="store_true",
+                        help="reuse the synthetic letter of the last run instead of loading it")
+    parser.add_argument("--jfr", default=None, metavar="FILE",
+                        help="record the measured service with Java Flight Recorder into FILE")
     args = parser.parse_args()
+    partial = args.only is not None or args.keep_database
+    if args.output is None:
+        args.output = os.path.join(ROOT, "target", "bench-partial.md") if partial \
+            else os.path.join(BENCH, "results.md")
+    only = set((args.only or "json,text,page,counts,submission").split(","))
 
     if not args.no_build:
         log("building the packaged service")
         subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "package", "-DskipTests",
                         "-Dspectral.skip"], cwd=ROOT, check=True)
-    log(f"fresh database {DATABASE}")
-    psql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-    psql(f"CREATE DATABASE {DATABASE}")
+    if not args.keep_database:
+        log(f"fresh database {DATABASE}")
+        psql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        psql(f"CREATE DATABASE {DATABASE}")
 
     smtp_port = free_port()
     sink = subprocess.Popen([sys.executable, os.path.join(BENCH, "smtp_sink.py"), str(smtp_port)])
@@ -355,60 +400,67 @@ def main():
         # (sealing, hashes, sort keys); the start that is measured is the one after, as every
         # ordinary start is.
         token = admin_token()
-        first = Service(free_port(), smtp_port)
-        create_synthetic_letter(first, token)
-        first.stop()
-        log(f"inserting {args.endorsements} endorsements")
-        insert_endorsements(args.endorsements, 33)
-        completing = Service(free_port(), smtp_port)
-        load_seconds = completing.ready_seconds
-        log(f"the start that sealed and keyed them took {load_seconds:.0f} s")
-        completing.stop()
-        service = Service(free_port(), smtp_port)
+        load_seconds = float("nan")
+        if not args.keep_database:
+            first = Service(free_port(), smtp_port)
+            create_synthetic_letter(first, token)
+            first.stop()
+            log(f"inserting {args.endorsements} endorsements")
+            insert_endorsements(args.endorsements, 33)
+            completing = Service(free_port(), smtp_port)
+            load_seconds = completing.ready_seconds
+            log(f"the start that sealed and keyed them took {load_seconds:.0f} s")
+            completing.stop()
+        jfr = [f"-XX:StartFlightRecording=filename={os.path.abspath(args.jfr)},settings=profile"] \
+            if args.jfr else []
+        service = Service(free_port(), smtp_port, jfr)
         log(f"ready in {service.ready_seconds:.2f} s")
 
         letter = f"{service.base}/api/v1/letters/{SLUG}"
         _, json_bytes, _ = http("GET", letter, headers={"Accept": "application/json"})
         _, text_bytes, _ = http("GET", letter, headers={"Accept": "text/plain"})
         log(f"letter JSON {len(json_bytes)} bytes, text/plain {len(text_bytes)} bytes")
+        runs = [
+            ("json", "letter JSON", letter, ["Accept: application/json"], "report.lua"),
+            ("text", "letter text/plain, 100,000 names", letter, ["Accept: text/plain"],
+             "report.lua"),
+            ("page", "page of 50 signatories", letter + "/signatories?limit=50", [], "report.lua"),
+            ("counts", "counts", letter + "/counts", [], "report.lua"),
+            ("submission", "submission (POST)", letter + "/endorsements", [], "submit.lua"),
+        ]
+        runs = [r for r in runs if r[0] in only]
         # Warm up the JIT on every path before measuring.
-        for path, headers in [(letter, ["Accept: application/json"]),
-                              (letter, ["Accept: text/plain"]),
-                              (letter + "/signatories?limit=50", []), (letter + "/counts", [])]:
-            wrk(path, 5, args.connections, headers=headers)
-        wrk(letter + "/endorsements", 5, args.connections, script="submit.lua")
+        for _, _, path, headers, script in runs:
+            wrk(path, 5, args.connections, headers=headers, script=script)
 
         ours = {}
-        ours["letter JSON"] = wrk(letter, args.seconds, args.connections,
-                                  headers=["Accept: application/json"])
-        ours["letter text/plain, 100,000 names"] = wrk(letter, args.seconds, args.connections,
-                                                       headers=["Accept: text/plain"])
-        ours["page of 50 signatories"] = wrk(letter + "/signatories?limit=50", args.seconds,
-                                             args.connections)
-        ours["counts"] = wrk(letter + "/counts", args.seconds, args.connections)
-        ours["submission (POST)"] = wrk(letter + "/endorsements", args.seconds, args.connections,
-                                        script="submit.lua")
+        for _, name, path, headers, script in runs:
+            ours[name] = wrk(path, args.seconds, args.connections, headers=headers, script=script)
         rss = service.rss_mb()
         stale = staleness(service, token)
         log("measuring nginx and pgbench")
         counts_bytes = http("GET", letter + "/counts")[1]
         limits = nginx_limit({"letter.json": json_bytes, "letter.txt": text_bytes,
-                              "counts.json": counts_bytes}, args.seconds, args.connections)
-        pg = pgbench_limit(args.seconds, args.connections)
+                              "counts.json": counts_bytes}, args.seconds, args.connections) \
+            if only & {"json", "text", "counts"} else {}
+        pg = pgbench_limit(args.seconds, args.connections) if "submission" in only \
+            else {"rps": None, "latency_avg_ms": None}
     finally:
         if service:
             service.stop()
         sink.terminate()
 
-    rows = [
-        ("letter JSON", ours["letter JSON"], limits["letter.json"]["rps"], "nginx, same bytes", 0.50),
-        ("letter text/plain, 100,000 names", ours["letter text/plain, 100,000 names"],
-         limits["letter.txt"]["rps"], "nginx, same bytes", 0.25),
-        ("page of 50 signatories", ours["page of 50 signatories"], None, "", None),
-        ("counts", ours["counts"], limits["counts.json"]["rps"], "nginx, same bytes", 0.50),
-        ("submission (POST)", ours["submission (POST)"], pg["rps"],
+    rows = [row for row in [
+        ("letter JSON", ours.get("letter JSON"), limits.get("letter.json", {}).get("rps"),
+         "nginx, same bytes", 0.50),
+        ("letter text/plain, 100,000 names", ours.get("letter text/plain, 100,000 names"),
+         limits.get("letter.txt", {}).get("rps"), "nginx, same bytes", 0.25),
+        ("page of 50 signatories", ours.get("page of 50 signatories"), None, "", None),
+        ("counts", ours.get("counts"), limits.get("counts.json", {}).get("rps"),
+         "nginx, same bytes", 0.50),
+        ("submission (POST)", ours.get("submission (POST)"), pg.get("rps"),
          "pgbench, same statements, synchronous_commit on", 0.50),
-    ]
+    ] if row[1] is not None]
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         "# Benchmark results",
