@@ -4,11 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.undersigned.testing.TestLetters;
 
 /**
  * What no operation of the contract covers still answers with a problem document: these requests
@@ -16,6 +28,53 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 class HttpProblemsTest {
+
+  /**
+   * A phone that loses its network halfway through sending a signature: nothing is done, and it is
+   * no incident (no error logged, no 500 counted), since the failure is the caller's connection.
+   */
+  @Test
+  void aClientThatHangsUpMidBodyIsNoIncident() throws Exception {
+    List<LogRecord> errors = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+              errors.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger root = Logger.getLogger("");
+    root.addHandler(handler);
+    try {
+      try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+        OutputStream out = socket.getOutputStream();
+        out.write(
+            ("POST /api/v1/letters/"
+                    + TestLetters.BUNDLED
+                    + "/endorsements HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n"
+                    + "{\"kind\":\"ORGANISATION\",")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        // Long enough for the request to be under way on a worker thread.
+        Thread.sleep(500);
+      }
+      // And long enough for the service to notice the connection is gone.
+      Thread.sleep(1000);
+      given().get("/api/v1/letters/" + TestLetters.BUNDLED + "/counts").then().statusCode(200);
+      assertEquals(List.of(), errors.stream().map(LogRecord::getMessage).toList());
+    } finally {
+      root.removeHandler(handler);
+    }
+  }
 
   @Test
   void unknownPathUnderTheApiIsAProblem() {

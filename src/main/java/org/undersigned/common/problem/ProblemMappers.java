@@ -8,6 +8,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -106,6 +107,16 @@ public class ProblemMappers {
     return localized(Problems.response(forStatus(status, locale)), locale);
   }
 
+  /** Whether the failure is the caller's connection closing while its body was being read. */
+  private static boolean clientWentAway(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof HttpClosedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The last resort: logged with an incident id, answered with a bare 500 that quotes the id. */
   @ServerExceptionMapper
   public Response unexpected(Throwable exception, HttpHeaders headers) {
@@ -114,6 +125,12 @@ public class ProblemMappers {
 
   /** A 500 problem for an unforeseen failure, logged without its messages. */
   public static Response unexpectedResponse(Throwable exception, Locale locale) {
+    if (clientWentAway(exception)) {
+      // A phone that lost its network mid-request: nothing was done, no one reads the answer.
+      Log.debugf("The client closed its connection before its request was read");
+      return localized(
+          Problems.response(Problems.of(ProblemType.MALFORMED_REQUEST, locale)), locale);
+    }
     if (Unavailable.isDatabaseDown(exception)) {
       Log.warnf("Database unavailable, answered 503: %s", Redacted.describe(exception));
       return Response.fromResponse(
