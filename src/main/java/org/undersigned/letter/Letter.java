@@ -85,6 +85,11 @@ public class Letter {
 
   /** Whether it takes signatures at this instant. */
   public boolean isOpenAt(Instant now) {
+    return isOpenAt(status, closesAt, now);
+  }
+
+  /** Whether a letter in this status and with this closing date takes signatures at an instant. */
+  public static boolean isOpenAt(LetterStatus status, Instant closesAt, Instant now) {
     return status == LetterStatus.OPEN && (closesAt == null || now.isBefore(closesAt));
   }
 

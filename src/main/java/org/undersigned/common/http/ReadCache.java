@@ -50,6 +50,7 @@ public class ReadCache {
   private final ConcurrentHashMap<String, CompletableFuture<Document>> rendering =
       new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
+  private final ConcurrentHashMap<String, Fact> facts = new ConcurrentHashMap<>();
   private long bytes;
 
   public ReadCache(UndersignedConfig config) {
@@ -149,14 +150,41 @@ public class ReadCache {
     }
   }
 
-  /** Forgets every rendering. */
+  /** Forgets every rendering and every fact. */
   public void clear() {
     synchronized (entries) {
       generation.incrementAndGet();
       entries.clear();
+      facts.clear();
       bytes = 0;
     }
   }
+
+  /**
+   * A small fact about what the public sees that writes need at each request (which letter a slug
+   * names, whether it is open, its texts), held as the renderings are: fresh for {@code
+   * undersigned.http.render-cache}, forgotten when this instance commits a public change. {@code
+   * load} must answer a value that holds no managed entity; a null answer is not kept.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T fact(String key, Supplier<T> load) {
+    long generation = this.generation.get();
+    long now = System.nanoTime();
+    Fact fact = facts.get(key);
+    if (fact != null && fact.generation() == generation && now - fact.at() < freshNanos) {
+      return (T) fact.value();
+    }
+    T value = load.get();
+    if (value != null && key.length() <= MAX_KEY_LENGTH) {
+      if (facts.size() >= MAX_ENTRIES) {
+        facts.clear();
+      }
+      facts.put(key, new Fact(value, now, generation));
+    }
+    return value;
+  }
+
+  private record Fact(Object value, long at, long generation) {}
 
   /**
    * Called by entities whose writes change what the public sees: once the transaction commits, this

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.undersigned.common.config.UndersignedConfig;
+import org.undersigned.common.http.ReadCache;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
@@ -17,7 +18,7 @@ import org.undersigned.endorsement.EndorsementStatus;
 import org.undersigned.endorsement.repository.EndorsementRepository;
 import org.undersigned.endorsement.rest.EndorsementSubmission;
 import org.undersigned.letter.Letter;
-import org.undersigned.letter.LetterTranslation;
+import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.repository.LetterTranslationRepository;
 import org.undersigned.letter.service.LetterService;
 import org.undersigned.mail.Outbox;
@@ -35,13 +36,16 @@ public class SubmissionService {
   private final EndorsementRepository endorsements;
   private final Outbox outbox;
   private final Set<String> partners;
+  private final ReadCache cache;
 
   public SubmissionService(
       LetterService letters,
       LetterTranslationRepository translations,
       EndorsementRepository endorsements,
       Outbox outbox,
+      ReadCache cache,
       UndersignedConfig config) {
+    this.cache = cache;
     this.partners = Set.copyOf(config.partners().ids().orElse(List.of()));
     this.letters = letters;
     this.translations = translations;
@@ -49,13 +53,52 @@ public class SubmissionService {
     this.outbox = outbox;
   }
 
+  /**
+   * What a submission needs of its letter, read once a second at most ({@link ReadCache#fact}) and
+   * at once after this instance changes the letter: a burst of signatures does not read the letter
+   * and its texts again for each one. A letter closed on another instance refuses signatures here
+   * within that second, as a submission already under way when it closed would be accepted anyway.
+   */
+  private record Target(
+      UUID letterId,
+      LetterStatus status,
+      Instant closesAt,
+      String originalLanguage,
+      List<Text> texts) {
+
+    boolean isOpenAt(Instant now) {
+      return Letter.isOpenAt(status, closesAt, now);
+    }
+  }
+
+  private record Text(UUID id, String language) {}
+
+  private Target target(String slug) {
+    return cache.fact(
+        "signing|" + slug,
+        () ->
+            letters
+                .findPublicLetter(slug)
+                .map(
+                    letter ->
+                        new Target(
+                            letter.id,
+                            letter.status,
+                            letter.closesAt,
+                            letter.originalLanguage,
+                            translations.latestOf(letter.id).stream()
+                                .map(t -> new Text(t.id, t.language))
+                                .toList()))
+                .orElse(null));
+  }
+
   /** A new endorsement awaiting the proof of its contact address. */
   @Transactional
   public Endorsement submit(String slug, EndorsementSubmission submission, String clientNetwork) {
-    Letter letter =
-        letters
-            .findPublicLetter(slug)
-            .orElseThrow(() -> new ProblemException(ProblemType.LETTER_NOT_FOUND));
+    Target letter = target(slug);
+    if (letter == null) {
+      throw new ProblemException(ProblemType.LETTER_NOT_FOUND);
+    }
     Instant now = Instant.now();
     if (!letter.isOpenAt(now)) {
       throw new ProblemException(ProblemType.LETTER_CLOSED);
@@ -63,14 +106,14 @@ public class SubmissionService {
     String language =
         Texts.fromTag(
                 submission.language(),
-                Texts.fromTag(letter.originalLanguage, Texts.SUPPORTED.get(0)))
+                Texts.fromTag(letter.originalLanguage(), Texts.SUPPORTED.get(0)))
             .getLanguage();
     Endorsement e = new Endorsement();
     e.id = UUID.randomUUID();
-    e.letterId = letter.id;
-    e.translationId = textSeen(letter, submission.language()).id;
+    e.letterId = letter.letterId();
+    e.translationId = textSeen(letter, submission.language()).id();
     e.kind = submission.kind();
-    e.name(submission.name(), submission.anonymous(), letter.originalLanguage);
+    e.name(submission.name(), submission.anonymous(), letter.originalLanguage());
     e.country = submission.country();
     e.website = submission.website();
     e.contactName = Names.display(submission.contactName());
@@ -94,17 +137,19 @@ public class SubmissionService {
   }
 
   /** The text the signer saw: in the language they asked for if it exists, else the original. */
-  private LetterTranslation textSeen(Letter letter, String language) {
-    List<LetterTranslation> texts = translations.latestOf(letter.id);
-    String wanted = language == null ? letter.originalLanguage : language;
+  private static Text textSeen(Target letter, String language) {
+    List<Text> texts = letter.texts();
+    String wanted = language == null ? letter.originalLanguage() : language;
     String primary = java.util.Locale.forLanguageTag(wanted).getLanguage();
     return texts.stream()
-        .filter(t -> t.language.equalsIgnoreCase(wanted))
+        .filter(t -> t.language().equalsIgnoreCase(wanted))
         .findFirst()
-        .or(() -> texts.stream().filter(t -> t.language.equals(primary)).findFirst())
+        .or(() -> texts.stream().filter(t -> t.language().equals(primary)).findFirst())
         .or(
             () ->
-                texts.stream().filter(t -> t.language.equals(letter.originalLanguage)).findFirst())
+                texts.stream()
+                    .filter(t -> t.language().equals(letter.originalLanguage()))
+                    .findFirst())
         .orElseThrow(() -> new IllegalStateException("A public letter without its original text"));
   }
 }
