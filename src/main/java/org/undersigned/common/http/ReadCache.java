@@ -38,6 +38,12 @@ public class ReadCache {
    */
   private static final long MAX_BYTES = 48L * 1024 * 1024;
 
+  /**
+   * The budget in use: {@link #MAX_BYTES}, or a quarter of the heap when that is smaller, so that a
+   * small heap (the benchmark's, a small container's) is not filled by renderings.
+   */
+  private final long maxBytes = Math.min(MAX_BYTES, Runtime.getRuntime().maxMemory() / 4);
+
   private static final int MAX_KEY_LENGTH = 512;
   private static final Object CHANGED = new Object();
 
@@ -120,7 +126,7 @@ public class ReadCache {
 
   private void keep(String key, Document rendered, long at, long generation) {
     int length = rendered.body().length;
-    if (length > MAX_BYTES / 4) {
+    if (length > maxBytes / 4) {
       return;
     }
     Buffer body =
@@ -136,7 +142,7 @@ public class ReadCache {
       }
       Ready previous = entries.put(key, new Ready(rendered, body, at));
       bytes += length - (previous == null ? 0 : previous.document().body().length);
-      while (bytes > MAX_BYTES || entries.size() > MAX_ENTRIES) {
+      while (bytes > maxBytes || entries.size() > MAX_ENTRIES) {
         // The oldest rendering goes first (a scan, only when the budget is exceeded).
         Map.Entry<String, Ready> oldest = null;
         for (Map.Entry<String, Ready> candidate : entries.entrySet()) {
