@@ -2,9 +2,12 @@ package org.undersigned.mail;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.undersigned.common.config.UndersignedConfig;
+import org.undersigned.common.lifecycle.WorkGate;
 import org.undersigned.common.problem.Redacted;
 import org.undersigned.common.retry.Backoff;
 
@@ -27,6 +31,7 @@ public class OutboxWorker {
   private final Outbox outbox;
   private final Map<String, OutboxHandler> handlers;
   private final UndersignedConfig config;
+  private final WorkGate gate = new WorkGate();
 
   public OutboxWorker(Outbox outbox, Instance<OutboxHandler> handlers, UndersignedConfig config) {
     this.outbox = outbox;
@@ -40,11 +45,25 @@ public class OutboxWorker {
       every = "${undersigned.outbox.poll-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void run() {
-    for (int i = 0; i < config.outbox().batchSize(); i++) {
-      if (!sendNext()) {
-        return;
-      }
+    if (!gate.enter()) {
+      return;
     }
+    try {
+      for (int i = 0; i < config.outbox().batchSize() && gate.isOpen(); i++) {
+        if (!sendNext()) {
+          return;
+        }
+      }
+    } finally {
+      gate.leave();
+    }
+  }
+
+  /**
+   * At shutdown: no new run; the one under way finishes what it sends (a mail times out in 10 s).
+   */
+  void stop(@Observes ShutdownEvent event) {
+    gate.closeAndAwait(Duration.ofSeconds(15));
   }
 
   /** Sends the next due message, if any; answers whether there was one. */

@@ -2,8 +2,10 @@ package org.undersigned.webhook;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.undersigned.common.config.UndersignedConfig;
+import org.undersigned.common.lifecycle.WorkGate;
 import org.undersigned.common.problem.Redacted;
 import org.undersigned.common.retry.Backoff;
 
@@ -32,6 +35,7 @@ public class WebhookSender {
   private final WebhookEvents deliveries;
   private final WebhookRepository webhooks;
   private final UndersignedConfig config;
+  private final WorkGate gate = new WorkGate();
   private final HttpClient client =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(5))
@@ -50,16 +54,31 @@ public class WebhookSender {
       every = "${undersigned.outbox.poll-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void run() {
-    for (int i = 0; i < config.outbox().batchSize(); i++) {
-      try {
-        if (!QuarkusTransaction.requiringNew().call(this::deliverNext)) {
+    if (!gate.enter()) {
+      return;
+    }
+    try {
+      for (int i = 0; i < config.outbox().batchSize() && gate.isOpen(); i++) {
+        try {
+          if (!QuarkusTransaction.requiringNew().call(this::deliverNext)) {
+            return;
+          }
+        } catch (Exception e) {
+          Log.warnf("Webhook deliveries unavailable: %s", Redacted.describe(e));
           return;
         }
-      } catch (Exception e) {
-        Log.warnf("Webhook deliveries unavailable: %s", Redacted.describe(e));
-        return;
       }
+    } finally {
+      gate.leave();
     }
+  }
+
+  /**
+   * At shutdown: no new run; the delivery under way is finished and recorded (it times out in 10
+   * s).
+   */
+  void stop(@Observes ShutdownEvent event) {
+    gate.closeAndAwait(Duration.ofSeconds(15));
   }
 
   @SuppressWarnings("unchecked")
