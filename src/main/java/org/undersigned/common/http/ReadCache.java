@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -129,11 +130,14 @@ public class ReadCache {
     if (length > maxBytes / 4) {
       return;
     }
+    // Off the heap, a JDK buffer: freed by the collector once no answer writes it any more (a
+    // buffer of Netty's own could need an explicit release, which an answer under way forbids).
     Buffer body =
         length >= DIRECT_FROM_BYTES
             ? Buffer.buffer(
                 Unpooled.unreleasableBuffer(
-                    Unpooled.directBuffer(length, length).writeBytes(rendered.body())))
+                    Unpooled.wrappedBuffer(
+                        ByteBuffer.allocateDirect(length).put(rendered.body()).flip())))
             : Buffer.buffer(rendered.body());
     synchronized (entries) {
       if (generation != this.generation.get()) {
