@@ -450,20 +450,32 @@ def main():
             completing.stop()
         # A start without a class-data archive, then a training start that records one (every
         # class the service loads, its paths exercised once) for the start that is measured.
-        plain = Service(free_port(), smtp_port)
-        plain_seconds = plain.ready_seconds
-        plain.stop()
-        log(f"ready in {plain_seconds:.2f} s without a class-data archive")
+        # Each start is timed three times (the median is reported): one start on this shared
+        # machine can be half a second off.
+        plain_starts = []
+        for _ in range(3):
+            plain = Service(free_port(), smtp_port)
+            plain_starts.append(plain.ready_seconds)
+            plain.stop()
+        log(f"ready in {', '.join(f'{t:.2f}' for t in plain_starts)} s without an archive")
         if os.path.exists(CDS_ARCHIVE):
             os.unlink(CDS_ARCHIVE)
         training = Service(free_port(), smtp_port, [f"-XX:ArchiveClassesAtExit={CDS_ARCHIVE}"])
         exercise(training)
         training.stop()
+        archived = [f"-XX:SharedArchiveFile={CDS_ARCHIVE}"]
+        starts = []
+        for _ in range(2):
+            timed = Service(free_port(), smtp_port, archived)
+            starts.append(timed.ready_seconds)
+            timed.stop()
         jfr = [f"-XX:StartFlightRecording=filename={os.path.abspath(args.jfr)},settings=profile"] \
             if args.jfr else []
-        service = Service(free_port(), smtp_port,
-                          [f"-XX:SharedArchiveFile={CDS_ARCHIVE}"] + jfr + args.jvm_option)
-        log(f"ready in {service.ready_seconds:.2f} s")
+        service = Service(free_port(), smtp_port, archived + jfr + args.jvm_option)
+        starts.append(service.ready_seconds)
+        log(f"ready in {', '.join(f'{t:.2f}' for t in starts)} s with the archive")
+        start_seconds = sorted(starts)[1]
+        plain_seconds = sorted(plain_starts)[1]
 
         letter = f"{service.base}/api/v1/letters/{SLUG}"
         _, json_bytes, _ = http("GET", letter, headers={"Accept": "application/json"})
@@ -552,11 +564,11 @@ def main():
             f"{f'{ratio:.0%}' if ratio is not None else '—'} | {verdict} |")
     lines += [
         "",
-        f"- Start to ready (`/q/health/ready` answering 200), with the class-data archive a "
-        f"training start recorded (`-XX:SharedArchiveFile`, see the README): "
-        f"**{service.ready_seconds:.2f} s** (target < 3 s: "
-        f"{'met' if service.ready_seconds < 3 else 'missed'}); without an archive: "
-        f"{plain_seconds:.2f} s.",
+        f"- Start to ready (`/q/health/ready` answering 200), median of three starts, with the "
+        f"class-data archive a training start recorded (`-XX:SharedArchiveFile`, see the README): "
+        f"**{start_seconds:.2f} s** ({', '.join(f'{t:.2f}' for t in starts)}; target < 3 s: "
+        f"{'met' if start_seconds < 3 else 'missed'}); without an archive: "
+        f"{plain_seconds:.2f} s ({', '.join(f'{t:.2f}' for t in plain_starts)}).",
         f"- Resident memory after the runs: **{rss:.0f} MB** with `{HEAP}` "
         f"(target < 300 MB: {'met' if rss < 300 else 'missed'}); at its peak (VmHWM) during "
         f"the runs: {peak:.0f} MB.",
