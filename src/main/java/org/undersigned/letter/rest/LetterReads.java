@@ -59,12 +59,20 @@ public class LetterReads {
     return "csv|" + slug;
   }
 
-  /** Called by the resource: the type it chose for this Accept header (null: none sent). */
+  /**
+   * Called by the resource: the type it chose for this Accept header (null: none sent). When the
+   * map is full it starts afresh, so that callers who sent many odd headers cannot keep the common
+   * ones off the event loop for good; a header forgotten is learnt again at its next request.
+   */
   static void negotiated(String accept, MediaType type) {
     String key = accept == null ? NONE : accept;
-    if (key.length() <= MAX_ACCEPT_LENGTH && NEGOTIATED.size() < MAX_NEGOTIATED) {
-      NEGOTIATED.putIfAbsent(key, type);
+    if (key.length() > MAX_ACCEPT_LENGTH || NEGOTIATED.containsKey(key)) {
+      return;
     }
+    if (NEGOTIATED.size() >= MAX_NEGOTIATED) {
+      NEGOTIATED.clear();
+    }
+    NEGOTIATED.put(key, type);
   }
 
   void install(@Observes Router router) {
