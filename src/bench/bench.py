@@ -36,6 +36,7 @@ JWT_PUBLIC = os.path.join(ROOT, "src", "test", "resources", "jwt", "publicKey.pe
 DATABASE = "undersigned_bench"
 SLUG = "bench-100k"
 ISSUER = "https://undersigned.bench"
+AUDIENCE = "undersigned-bench"
 HEAP = "-Xmx80m"
 # As in the Dockerfile: bounded stacks, code cache and metaspace, the serial collector; C2 only for
 # what is really hot (the start then costs a third less CPU, and C2's code and arenas less memory);
@@ -82,7 +83,7 @@ def admin_token():
     now = int(time.time())
     header = b64url(json.dumps({"alg": "RS256", "typ": "JWT"}).encode())
     claims = b64url(json.dumps({
-        "iss": ISSUER, "sub": "bench@coalition.test", "upn": "bench@coalition.test",
+        "iss": ISSUER, "aud": AUDIENCE, "sub": "bench@coalition.test", "upn": "bench@coalition.test",
         "groups": ["admin", "moderator"], "iat": now, "exp": now + 3600,
         "jti": str(uuid.uuid4())}).encode())
     signing_input = f"{header}.{claims}".encode()
@@ -96,9 +97,12 @@ class Service:
     def __init__(self, port, smtp_port, jvm_extra=()):
         self.port = port
         self.base = f"http://127.0.0.1:{port}"
+        # Health and metrics are on the management interface, a port of their own.
+        self.management = f"http://127.0.0.1:{port + 1}"
         self.log = open(os.path.join(ROOT, "target", "bench-service.log"), "w")
         settings = {
             "quarkus.http.port": port,
+            "quarkus.management.port": port + 1,
             "quarkus.datasource.jdbc.url": f"jdbc:postgresql://127.0.0.1:5432/{DATABASE}",
             "quarkus.datasource.username": "postgres",
             "quarkus.mailer.host": "127.0.0.1",
@@ -107,6 +111,7 @@ class Service:
             "quarkus.mailer.tls": "false",
             "mp.jwt.verify.publickey.location": JWT_PUBLIC,
             "mp.jwt.verify.issuer": ISSUER,
+            "mp.jwt.verify.audiences": AUDIENCE,
             "undersigned.crypto.keys": "5MK2JRIi6n5TLxZQ+Y3muskWNVtwkqD3/fRgEnApz8s=",
             "undersigned.crypto.hash-key": "VprURQdBcY17qAtjvDdeXqG9SQnUIPmW40iMolZldko=",
             # Every request of the benchmark comes from one address and one mail domain.
@@ -131,7 +136,7 @@ class Service:
             if self.process.poll() is not None:
                 sys.exit("The service exited; see target/bench-service.log")
             try:
-                status, _, _ = http("GET", self.base + "/q/health/ready", timeout=2)
+                status, _, _ = http("GET", self.management + "/q/health/ready", timeout=2)
                 if status == 200:
                     return time.monotonic() - self.started
             except OSError:

@@ -76,6 +76,72 @@ class HttpProblemsTest {
     }
   }
 
+  /**
+   * A chunked body (no Content-Length) is counted as it arrives: once past the limit, the 413
+   * problem is written and the connection closed, before the caller has sent the rest.
+   */
+  @Test
+  void aChunkedBodyOverTheLimitIsRefusedAsSoonAsItPassesIt() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/letters/"
+                  + TestLetters.BUNDLED
+                  + "/endorsements HTTP/1.1\r\nHost: localhost\r\n"
+                  + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = new byte[4096];
+      java.util.Arrays.fill(chunk, (byte) ' ');
+      // 20 KiB of a body announced to go on for ever: the limit is 16 KiB.
+      for (int i = 0; i < 5; i++) {
+        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(chunk);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      org.junit.jupiter.api.Assertions.assertTrue(
+          answer.startsWith("HTTP/1.1 413"), answer.lines().findFirst().orElse(""));
+      org.junit.jupiter.api.Assertions.assertTrue(
+          answer.contains("application/problem+json"), answer);
+      org.junit.jupiter.api.Assertions.assertTrue(
+          answer.contains("urn:undersigned:problem:payload-too-large"), answer);
+    }
+  }
+
+  /** A chunked body under the limit is taken like any other. */
+  @Test
+  void aChunkedBodyUnderTheLimitIsTaken() throws Exception {
+    String json =
+        "{\"kind\":\"ORGANISATION\",\"name\":\"Chunked Body Org\",\"contactName\":\"A\","
+            + "\"contactEmail\":\"chunked@example.org\",\"anonymous\":false,\"consent\":true}";
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      byte[] body = json.getBytes(StandardCharsets.UTF_8);
+      int half = body.length / 2;
+      StringBuilder request =
+          new StringBuilder(
+              "POST /api/v1/letters/"
+                  + TestLetters.BUNDLED
+                  + "/endorsements HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                  + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+      out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, half);
+      out.write(
+          ("\r\n" + Integer.toHexString(body.length - half) + "\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(body, half, body.length - half);
+      out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 202"), answer);
+      org.junit.jupiter.api.Assertions.assertTrue(answer.contains("PENDING_CONFIRMATION"), answer);
+    }
+  }
+
   @Test
   void unknownPathUnderTheApiIsAProblem() {
     given()

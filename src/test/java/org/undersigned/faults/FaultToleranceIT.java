@@ -82,15 +82,15 @@ class FaultToleranceIT {
       await(
           Duration.ofSeconds(30),
           "readiness reports the database down",
-          () -> get(service.baseUrl() + "/q/health/ready").statusCode() == 503);
-      assertEquals(200, get(service.baseUrl() + "/q/health/live").statusCode());
+          () -> get(service.managementUrl() + "/q/health/ready").statusCode() == 503);
+      assertEquals(200, get(service.managementUrl() + "/q/health/live").statusCode());
 
       proxy.restore();
 
       await(
           Duration.ofSeconds(60),
           "readiness is up again",
-          () -> get(service.baseUrl() + "/q/health/ready").statusCode() == 200);
+          () -> get(service.managementUrl() + "/q/health/ready").statusCode() == 200);
       String email = newEmail();
       await(
           Duration.ofSeconds(30),
@@ -320,7 +320,7 @@ class FaultToleranceIT {
       }
       int healthy = 0;
       while (running.stream().anyMatch(f -> !f.isDone())) {
-        if (get(service.baseUrl() + "/q/health/live").statusCode() == 200) {
+        if (get(service.managementUrl() + "/q/health/live").statusCode() == 200) {
           healthy++;
         }
       }

@@ -25,20 +25,51 @@ final class ServiceProcess implements AutoCloseable {
 
   private final Map<String, String> settings;
   private final int port;
+  private final int managementPort;
   private final Path log;
+  private List<String> jvmOptions = List.of("-Xmx256m");
   private Process process;
 
   ServiceProcess(String name, Map<String, String> settings) throws IOException {
-    try (ServerSocket probe = new ServerSocket(0)) {
+    try (ServerSocket probe = new ServerSocket(0);
+        ServerSocket management = new ServerSocket(0)) {
       this.port = probe.getLocalPort();
+      this.managementPort = management.getLocalPort();
     }
     this.settings = new LinkedHashMap<>(settings);
     Files.createDirectories(Path.of("target", "faults"));
     this.log = Path.of("target", "faults", name + ".log");
   }
 
+  /** Runs the JVM with these options instead of the default heap of 256 MB. */
+  ServiceProcess jvmOptions(List<String> options) {
+    this.jvmOptions = List.copyOf(options);
+    return this;
+  }
+
+  /** The JVM options the Dockerfile runs the service with (its JAVA_OPTS), read from it. */
+  static List<String> productionJvmOptions() throws IOException {
+    for (String line : Files.readAllLines(Path.of("Dockerfile"))) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(line);
+      if (m.find()) {
+        return List.of(m.group(1).strip().split("\\s+"));
+      }
+    }
+    throw new IllegalStateException("The Dockerfile sets no JAVA_OPTS");
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
   String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** The management interface: health and metrics. */
+  String managementUrl() {
+    return "http://127.0.0.1:" + managementPort;
   }
 
   Path log() {
@@ -49,8 +80,9 @@ final class ServiceProcess implements AutoCloseable {
   ServiceProcess start() throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx256m");
+    command.addAll(jvmOptions);
     command.add("-Dquarkus.http.port=" + port);
+    command.add("-Dquarkus.management.port=" + managementPort);
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(JAR.toString());
@@ -73,7 +105,7 @@ final class ServiceProcess implements AutoCloseable {
       try {
         HttpResponse<String> ready =
             client.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,15 @@
 package org.undersigned.common.http;
 
 import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
@@ -82,22 +88,86 @@ public class HttpProblemRoutes {
     ctx.next();
   }
 
-  /** Refuses a body announced as too large before reading any of it. */
+  /**
+   * Refuses a body over the limit. One announced as too large by its Content-Length is refused
+   * before any of it is read. One without a Content-Length (chunked, or HTTP/2 without the header)
+   * is read here, on the event loop, and refused the moment it passes the limit, so that no more
+   * than the limit is ever held for a request; a body that fits is handed on as read (Quarkus REST
+   * takes a body already read from the routing context). Imports may be larger, but only with a
+   * Content-Length: before the resource's authentication, nobody's chunked body is held beyond the
+   * common limit.
+   */
   private void limitBody(RoutingContext ctx) {
-    String length = ctx.request().getHeader("Content-Length");
+    HttpServerRequest request = ctx.request();
+    String length = request.getHeader("Content-Length");
     if (length != null) {
       try {
         long limit = ctx.normalizedPath().endsWith("/imports") ? maxImportBytes : maxBodyBytes;
         if (Long.parseLong(length.strip()) > limit) {
-          ctx.response().putHeader("Connection", "close");
-          write(ctx, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, locale(ctx)));
+          tooLarge(ctx);
           return;
         }
       } catch (NumberFormatException malformed) {
         // The HTTP layer itself refuses a malformed Content-Length.
       }
+      ctx.next();
+      return;
     }
-    ctx.next();
+    if (request.isEnded() || !carriesBody(request.method())) {
+      ctx.next();
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    boolean[] refused = {false};
+    request.handler(
+        chunk -> {
+          if (refused[0]) {
+            return;
+          }
+          if (body.length() + chunk.length() > maxBodyBytes) {
+            refused[0] = true;
+            request.pause();
+            tooLarge(ctx);
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    request.endHandler(
+        end -> {
+          if (!refused[0]) {
+            ((RoutingContextInternal) ctx).setBody(body);
+            ctx.next();
+          }
+        });
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      ctx.response().writeContinue();
+    }
+    request.resume();
+  }
+
+  private static boolean carriesBody(HttpMethod method) {
+    return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+  }
+
+  /**
+   * The 413 problem; the connection is closed once it is written, so that the rest of the body is
+   * never read (an HTTP/2 stream is reset instead, the connection serving others).
+   */
+  private static void tooLarge(RoutingContext ctx) {
+    HttpServerResponse response = ctx.response();
+    boolean http1 = ctx.request().version() != HttpVersion.HTTP_2;
+    if (http1) {
+      response.putHeader("Connection", "close");
+    }
+    write(ctx, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, locale(ctx)))
+        .onComplete(
+            written -> {
+              if (http1) {
+                ctx.request().connection().close();
+              } else {
+                response.reset();
+              }
+            });
   }
 
   private void notFound(RoutingContext ctx) {
@@ -133,9 +203,9 @@ public class HttpProblemRoutes {
     return Texts.fromAcceptLanguage(ctx.request().getHeader("Accept-Language"));
   }
 
-  private static void write(RoutingContext ctx, Problem problem) {
+  private static Future<Void> write(RoutingContext ctx, Problem problem) {
     HttpServerResponse response = ctx.response();
-    response
+    return response
         .setStatusCode(problem.status())
         .putHeader("Content-Type", Problem.MEDIA_TYPE + ";charset=UTF-8")
         .putHeader("Cache-Control", "no-store")
