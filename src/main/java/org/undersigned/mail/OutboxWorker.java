@@ -89,7 +89,11 @@ public class OutboxWorker {
         Log.warnf("Outbox unavailable: %s", Redacted.describe(e));
         return false;
       }
-      QuarkusTransaction.requiringNew().run(() -> recordFailure(id, e));
+      if (e instanceof OutboxHandler.NotYet later) {
+        QuarkusTransaction.requiringNew().run(() -> postpone(id, later.waitFor()));
+      } else {
+        QuarkusTransaction.requiringNew().run(() -> recordFailure(id, e));
+      }
       return true;
     }
   }
@@ -110,6 +114,13 @@ public class OutboxWorker {
     message.status = OutboxMessage.Status.SENT;
     message.sentAt = Instant.now();
     message.lastError = null;
+  }
+
+  private void postpone(UUID id, Duration wait) {
+    OutboxMessage message = outbox.findById(id);
+    if (message != null && message.status == OutboxMessage.Status.PENDING) {
+      message.nextAttemptAt = Instant.now().plus(wait);
+    }
   }
 
   private void recordFailure(UUID id, Exception failure) {

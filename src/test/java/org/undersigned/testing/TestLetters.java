@@ -96,8 +96,7 @@ public class TestLetters {
     e.letterId = letter.id;
     e.kind = EndorsementKind.ORGANISATION;
     e.name(name, anonymous, letter.originalLanguage);
-    e.country = "FR";
-    e.website = "https://example.org";
+    e.details("FR", "https://example.org");
     e.contactName = "Contact Person";
     e.contactEmail = "contact-" + e.id + "@example.org";
     e.language = letter.originalLanguage;
@@ -135,6 +134,27 @@ public class TestLetters {
   @Transactional
   public void close(Letter letter) {
     letters.update("status = ?1 where id = ?2", LetterStatus.CLOSED, letter.id);
+  }
+
+  /**
+   * Marks every pending outbox message sent and forgets the hour's count of confirmation mails: for
+   * a test that counts the mails the service sends, whatever earlier tests left.
+   */
+  @Transactional
+  public void setAsideOutboxAndMailBudget() {
+    entityManager
+        .createNativeQuery(
+            "UPDATE outbox SET status = 'SENT', sent_at = now() WHERE status = 'PENDING'")
+        .executeUpdate();
+    entityManager
+        .createNativeQuery("DELETE FROM rate_limit_counters WHERE bucket LIKE 'mail:all#%'")
+        .executeUpdate();
+  }
+
+  /** Puts a letter's list under embargo until then. */
+  @Transactional
+  public void embargo(Letter letter, Instant until) {
+    letters.update("embargoUntil = ?1 where id = ?2", until, letter.id);
   }
 
   /** The language and version of the text an endorsement's signer saw. */

@@ -111,24 +111,38 @@ public interface UndersignedConfig {
 
   /** Throttling of submissions and withdrawal requests. */
   interface RateLimit {
-    /** Submissions (and withdrawal requests) per window from one client address. */
+    /**
+     * Submissions (and, separately, withdrawal requests) per window from one client address (an
+     * IPv4 address, an IPv6 /64). The only limit a caller is told of (429).
+     */
     @WithDefault("30")
     int perAddress();
 
-    /** Submissions (and withdrawal requests) per window for one contact e-mail. */
+    /**
+     * E-mails one address can be sent per window (confirmation and withdrawal links together).
+     * Beyond, the mail is silently not sent: no answer tells.
+     */
     @WithDefault("3")
     int perEmail();
 
-    /**
-     * E-mails one address can be sent in a day, whatever a caller does: every submission and
-     * withdrawal request naming the address counts, in a day-long window.
-     */
+    /** E-mails one address can be sent per day, likewise silent. */
     @WithDefault("6")
     int mailsPerEmailPerDay();
 
-    /** Submissions per window for one e-mail domain (a burst from one domain). */
+    /**
+     * Confirmation e-mails per window to the addresses of one domain (a burst from one domain);
+     * beyond, they wait for the next window.
+     */
     @WithDefault("100")
     int perDomain();
+
+    /**
+     * Confirmation e-mails per hour from this service, to anyone: what an attacker with many client
+     * addresses can make it send to addresses of their choosing. Beyond, they wait for the next
+     * hour.
+     */
+    @WithDefault("50000")
+    int confirmationMailsPerHour();
 
     /** The window the limits count in. */
     @WithDefault("PT1H")

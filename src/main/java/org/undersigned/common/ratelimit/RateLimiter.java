@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,9 +44,35 @@ public class RateLimiter {
 
   /**
    * Counts one hit in each bucket; refuses with 429 (and the seconds until the window ends) when
-   * any of them is over its limit.
+   * any of them is over its limit. Only for the caller's own budgets (its client address): a
+   * refusal must never depend on what anyone else did.
    */
   public void hit(List<Bucket> buckets) {
+    long retryAfter = count(buckets);
+    if (retryAfter > 0) {
+      throw new TooManyRequests(retryAfter);
+    }
+  }
+
+  /**
+   * Counts one hit in each bucket and answers 0 when every one is within its limit, else the
+   * seconds until the window of the first one over ends. Refuses nothing: for budgets that are kept
+   * silently (what is over is simply not done).
+   */
+  public long count(List<Bucket> buckets) {
+    return QuarkusTransaction.requiringNew().call(() -> count(buckets, HIT));
+  }
+
+  /**
+   * As {@link #count(List)}, in the caller's transaction: the hits are forgotten if it rolls back
+   * (a mail that failed to leave has not spent its budget).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public long countWithin(List<Bucket> buckets) {
+    return count(buckets, HIT_IN_PLACE);
+  }
+
+  private long count(List<Bucket> buckets, String statement) {
     long now = Instant.now().getEpochSecond();
     // A bucket is spread over SHARDS rows, one taken at random: under a burst on one bucket (one
     // address, one mail domain) concurrent requests rarely wait for the same row lock, and the
@@ -56,31 +83,67 @@ public class RateLimiter {
     long[] windowEnds = new long[buckets.size()];
     for (int i = 0; i < buckets.size(); i++) {
       Bucket bucket = buckets.get(i);
-      long windowSeconds = (bucket.window() == null ? window : bucket.window()).toSeconds();
-      long start = now - Math.floorMod(now, windowSeconds);
-      windowEnds[i] = start + windowSeconds;
+      long start = windowStart(bucket, now);
+      windowEnds[i] = start + windowSeconds(bucket);
       mine.add(bucket.key() + "#" + ThreadLocalRandom.current().nextInt(SHARDS));
       starts.add(Long.toString(start));
     }
     List<?> counts =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    entityManager
-                        .createNativeQuery(HIT)
-                        .setParameter("mine", mine.toString())
-                        .setParameter("starts", starts.toString())
-                        .setParameter("last", SHARDS - 1)
-                        .getResultList());
+        entityManager
+            .createNativeQuery(statement)
+            .setParameter("mine", mine.toString())
+            .setParameter("starts", starts.toString())
+            .setParameter("last", SHARDS - 1)
+            .getResultList();
     long retryAfter = 0;
     for (int i = 0; i < buckets.size(); i++) {
       if (((Number) counts.get(i)).intValue() > buckets.get(i).limit()) {
         retryAfter = Math.max(retryAfter, Math.max(1, windowEnds[i] - now));
       }
     }
-    if (retryAfter > 0) {
-      throw new TooManyRequests(retryAfter);
+    return retryAfter;
+  }
+
+  /**
+   * Whether one more hit would fit in every bucket, counting none: 0 if so, else the seconds until
+   * the window of a full one ends. For work that waits for room rather than being dropped.
+   */
+  public long secondsUntilRoom(List<Bucket> buckets) {
+    long now = Instant.now().getEpochSecond();
+    long wait = 0;
+    for (Bucket bucket : buckets) {
+      long start = windowStart(bucket, now);
+      Number hits =
+          (Number)
+              entityManager
+                  .createNativeQuery(
+                      "SELECT coalesce(sum(hits), 0) FROM rate_limit_counters"
+                          + " WHERE bucket = ANY(string_to_array(:shards, ','))"
+                          + " AND window_start = to_timestamp(:start)")
+                  .setParameter("shards", shards(bucket))
+                  .setParameter("start", start)
+                  .getSingleResult();
+      if (hits.longValue() >= bucket.limit()) {
+        wait = Math.max(wait, Math.max(1, start + windowSeconds(bucket) - now));
+      }
     }
+    return wait;
+  }
+
+  private static String shards(Bucket bucket) {
+    StringJoiner all = new StringJoiner(",");
+    for (int i = 0; i < SHARDS; i++) {
+      all.add(bucket.key() + "#" + i);
+    }
+    return all.toString();
+  }
+
+  private long windowSeconds(Bucket bucket) {
+    return (bucket.window() == null ? window : bucket.window()).toSeconds();
+  }
+
+  private long windowStart(Bucket bucket, long now) {
+    return now - Math.floorMod(now, windowSeconds(bucket));
   }
 
   /**
@@ -96,19 +159,27 @@ public class RateLimiter {
    */
   private static final String HIT =
       "WITH relaxed AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true)),"
-          + " input AS (SELECT t.bucket, to_timestamp(t.start::bigint) AS window_start, t.ord"
-          + " FROM unnest(string_to_array(:mine, ','), string_to_array(:starts, ','))"
-          + " WITH ORDINALITY AS t(bucket, start, ord)),"
-          + " hit AS (INSERT INTO rate_limit_counters (bucket, window_start, hits)"
-          + " SELECT bucket, window_start, 1 FROM input ORDER BY bucket"
-          + " ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_counters.hits + 1"
-          + " RETURNING bucket, window_start, hits)"
-          + " SELECT h.hits + coalesce((SELECT sum(c.hits) FROM rate_limit_counters c"
-          + " WHERE c.bucket = ANY(ARRAY(SELECT regexp_replace(i.bucket, '#[0-9]+$', '') || '#' || g"
-          + " FROM generate_series(0, :last) g))"
-          + " AND c.bucket <> i.bucket AND c.window_start = i.window_start), 0)"
-          + " FROM input i JOIN hit h ON h.bucket = i.bucket AND h.window_start = i.window_start"
-          + " CROSS JOIN relaxed ORDER BY i.ord";
+          + hitBody(true);
+
+  /** The same, in a transaction whose commit must wait for the disk (the caller's). */
+  private static final String HIT_IN_PLACE = "WITH " + hitBody(false);
+
+  private static String hitBody(boolean relaxed) {
+    return " input AS (SELECT t.bucket, to_timestamp(t.start::bigint) AS window_start, t.ord"
+        + " FROM unnest(string_to_array(:mine, ','), string_to_array(:starts, ','))"
+        + " WITH ORDINALITY AS t(bucket, start, ord)),"
+        + " hit AS (INSERT INTO rate_limit_counters (bucket, window_start, hits)"
+        + " SELECT bucket, window_start, 1 FROM input ORDER BY bucket"
+        + " ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_counters.hits + 1"
+        + " RETURNING bucket, window_start, hits)"
+        + " SELECT h.hits + coalesce((SELECT sum(c.hits) FROM rate_limit_counters c"
+        + " WHERE c.bucket = ANY(ARRAY(SELECT regexp_replace(i.bucket, '#[0-9]+$', '') || '#' || g"
+        + " FROM generate_series(0, :last) g))"
+        + " AND c.bucket <> i.bucket AND c.window_start = i.window_start), 0)"
+        + " FROM input i JOIN hit h ON h.bucket = i.bucket AND h.window_start = i.window_start"
+        + (relaxed ? " CROSS JOIN relaxed" : "")
+        + " ORDER BY i.ord";
+  }
 
   /** Forgets the windows that are over. */
   @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

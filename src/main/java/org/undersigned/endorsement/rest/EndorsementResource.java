@@ -86,7 +86,7 @@ public class EndorsementResource {
     // would need a second connection per request, and a burst could starve the pool. A retry
     // whose answer is stored is not another attempt.
     if (!idempotency.hasAnswer(scope, idempotencyKey)) {
-      limits.submission(request, submission.contactEmail());
+      limits.submission(request);
     }
     Idempotency.Answer answer =
         idempotency.once(

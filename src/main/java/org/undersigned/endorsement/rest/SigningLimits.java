@@ -4,66 +4,62 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import org.undersigned.common.config.UndersignedConfig;
-import org.undersigned.common.crypto.ContactCipher;
 import org.undersigned.common.ratelimit.RateLimiter;
 import org.undersigned.common.ratelimit.RateLimiter.Bucket;
 
 /**
- * The limits of the public writes: per client address, per contact e-mail (which also bounds the
- * e-mails one address can receive) and, for submissions, per e-mail domain. The buckets hold
- * hashes, never an address in clear.
+ * The limits of the public writes that a caller can be told about: its own, by client address.
+ * Budgets that concern someone else (the e-mails an address or a domain receives) are kept by the
+ * outbox ({@link org.undersigned.endorsement.service.MailBudget}) and spent silently: an answer
+ * that depended on them would tell whether that address had signed, since the signer's own requests
+ * count there too.
  */
 @ApplicationScoped
 public class SigningLimits {
 
   private final RateLimiter limiter;
   private final UndersignedConfig.RateLimit config;
-  private final ContactCipher cipher;
 
-  public SigningLimits(RateLimiter limiter, UndersignedConfig config, ContactCipher cipher) {
+  public SigningLimits(RateLimiter limiter, UndersignedConfig config) {
     this.limiter = limiter;
-    this.cipher = cipher;
     this.config = config.rateLimit();
   }
 
-  /** A submission: one hit for its client address, its contact e-mail and its domain. */
-  public void submission(HttpServerRequest request, String email) {
-    limiter.hit(
-        List.of(
-            new Bucket("sign:address:" + address(request), config.perAddress()),
-            new Bucket("sign:email:" + hash(email), config.perEmail()),
-            new Bucket("sign:domain:" + domainHash(email), config.perDomain()),
-            mails(email)));
+  /** A submission: one hit for its client address. */
+  public void submission(HttpServerRequest request) {
+    limiter.hit(List.of(new Bucket("sign:address:" + client(request), config.perAddress())));
   }
 
-  /** A withdrawal request: one hit for its client address and its e-mail. */
-  public void withdrawalRequest(HttpServerRequest request, String email) {
-    limiter.hit(
-        List.of(
-            new Bucket("withdraw:address:" + address(request), config.perAddress()),
-            new Bucket("withdraw:email:" + hash(email), config.perEmail()),
-            mails(email)));
+  /** A withdrawal request: one hit for its client address. */
+  public void withdrawalRequest(HttpServerRequest request) {
+    limiter.hit(List.of(new Bucket("withdraw:address:" + client(request), config.perAddress())));
   }
 
   /**
-   * Every request that can make an e-mail go to an address counts here, so that whatever a caller
-   * does, an address receives at most a few e-mails a day from the service.
+   * Whom a client address budget belongs to: an IPv4 address, or the /64 of an IPv6 one (one
+   * subscriber's network: a host gets a whole /64 and can take any address in it). The connection's
+   * address, or the one a trusted proxy forwarded (Quarkus's quarkus.http.proxy settings decide
+   * which proxies are trusted).
    */
-  private Bucket mails(String email) {
-    return new Bucket(
-        "mail:email:" + hash(email), config.mailsPerEmailPerDay(), Duration.ofDays(1));
-  }
-
-  /**
-   * The client's address: the connection's, or the one a trusted proxy forwarded (Quarkus's
-   * quarkus.http.proxy settings decide which proxies are trusted).
-   */
-  private static String address(HttpServerRequest request) {
-    return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+  static String client(HttpServerRequest request) {
+    if (request.remoteAddress() == null || request.remoteAddress().hostAddress() == null) {
+      return "unknown";
+    }
+    String host = request.remoteAddress().hostAddress();
+    try {
+      byte[] bytes = InetAddress.getByName(host).getAddress();
+      if (bytes.length == 4) {
+        return InetAddress.getByAddress(bytes).getHostAddress();
+      }
+      for (int i = 8; i < bytes.length; i++) {
+        bytes[i] = 0;
+      }
+      return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+    } catch (UnknownHostException notAnAddress) {
+      return host;
+    }
   }
 
   /**
@@ -84,13 +80,5 @@ public class SigningLimits {
     } catch (UnknownHostException e) {
       return null;
     }
-  }
-
-  private String hash(String email) {
-    return HexFormat.of().formatHex(cipher.emailHash(email));
-  }
-
-  private String domainHash(String email) {
-    return HexFormat.of().formatHex(cipher.domainHash(email));
   }
 }

@@ -51,7 +51,7 @@ public class WithdrawalRequestResource {
       @Parameter(ref = "slug") @PathParam("slug") String slug,
       @Context HttpServerRequest request,
       @Valid @NotNull WithdrawalRequestBody body) {
-    limits.withdrawalRequest(request, body.email());
+    limits.withdrawalRequest(request);
     requests.request(slug, body.email());
     return Response.accepted().header("Cache-Control", "no-store").build();
   }

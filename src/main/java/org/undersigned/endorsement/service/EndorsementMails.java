@@ -2,6 +2,7 @@ package org.undersigned.endorsement.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,7 @@ public class EndorsementMails {
   private final Mailer mailer;
   private final Outbox outbox;
   private final UndersignedConfig config;
+  private final MailBudget budget;
 
   public EndorsementMails(
       EndorsementRepository endorsements,
@@ -53,7 +55,9 @@ public class EndorsementMails {
       MailComposer composer,
       Mailer mailer,
       Outbox outbox,
-      UndersignedConfig config) {
+      UndersignedConfig config,
+      MailBudget budget) {
+    this.budget = budget;
     this.endorsements = endorsements;
     this.letters = letters;
     this.translations = translations;
@@ -135,7 +139,9 @@ public class EndorsementMails {
   public void sendConfirmation(UUID endorsementId) {
     Endorsement e = endorsements.findById(endorsementId);
     // Withdrawn or decided before the mail left: there is nothing left to confirm.
-    if (e != null && e.status == EndorsementStatus.PENDING_CONFIRMATION) {
+    if (e != null
+        && e.status == EndorsementStatus.PENDING_CONFIRMATION
+        && budget.confirmation(e.contactEmail)) {
       send(e, TokenPurpose.CONFIRMATION);
     }
   }
@@ -157,7 +163,10 @@ public class EndorsementMails {
   /** Mails the withdrawal link of an endorsement not withdrawn yet. */
   public void sendWithdrawalLink(UUID endorsementId) {
     Endorsement e = endorsements.findById(endorsementId);
-    if (e != null && e.status != EndorsementStatus.WITHDRAWN && e.contactEmail != null) {
+    if (e != null
+        && e.status != EndorsementStatus.WITHDRAWN
+        && e.contactEmail != null
+        && budget.withdrawal(e.contactEmail)) {
       send(e, TokenPurpose.WITHDRAWAL);
     }
   }
@@ -167,7 +176,10 @@ public class EndorsementMails {
     Locale locale =
         Texts.fromTag(e.language, Texts.fromTag(letter.originalLanguage, Texts.SUPPORTED.get(0)));
     String title = titleIn(letter, locale);
-    String token = tokens.issue(e.id, purpose);
+    // Committed before the mail leaves: a click (or a mail scanner's request) an instant after the
+    // mail arrives finds its token. Should the send fail, the unsent token is never known to anyone
+    // and expires; the retry issues another.
+    String token = QuarkusTransaction.requiringNew().call(() -> tokens.issue(e.id, purpose));
     Instant expires = Instant.now().plus(config.tokens().ttl());
     String expiry =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
