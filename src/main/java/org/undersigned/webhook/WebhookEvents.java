@@ -18,7 +18,9 @@ import org.undersigned.letter.Letter;
 /**
  * Writes webhook deliveries in the transaction of the change they announce, one per endpoint that
  * wants the event. Payloads carry public facts only: no contact data, and for an anonymous
- * endorsement neither its name nor its country.
+ * endorsement only that it is one and its status (no id, kind, name or country: nothing that
+ * singles it out). Events about the signatories of a letter under embargo are held until its list
+ * is public: a partner must not be able to publish what the letter's own page hides.
  */
 @ApplicationScoped
 public class WebhookEvents implements PanacheRepositoryBase<WebhookDelivery, UUID> {
@@ -41,16 +43,41 @@ public class WebhookEvents implements PanacheRepositoryBase<WebhookDelivery, UUI
   @Transactional(Transactional.TxType.MANDATORY)
   public void endorsement(String type, Letter letter, Endorsement e) {
     Map<String, Object> endorsement = new LinkedHashMap<>();
-    endorsement.put("id", e.id);
-    endorsement.put("kind", e.kind);
+    if (!e.anonymous) {
+      endorsement.put("id", e.id);
+      endorsement.put("kind", e.kind);
+    }
     endorsement.put("anonymous", e.anonymous);
-    endorsement.put("name", e.anonymous ? null : e.name);
-    endorsement.put("country", e.anonymous ? null : e.country);
+    if (!e.anonymous) {
+      endorsement.put("name", e.name);
+      endorsement.put("country", e.country);
+    }
     endorsement.put("status", e.status);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("letter", letter.slug);
     data.put("endorsement", endorsement);
-    emit(type, data);
+    Instant now = Instant.now();
+    emit(type, data, letter.listPublicAt(now) ? now : letter.embargoUntil);
+  }
+
+  /**
+   * A letter's embargo was set, moved or lifted: the endorsement events held for it go out when its
+   * list becomes public, now if it is.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void embargoChanged(Letter letter) {
+    Instant now = Instant.now();
+    getEntityManager()
+        .createNativeQuery(
+            "UPDATE webhook_deliveries SET next_attempt_at = :when"
+                + " WHERE status = 'PENDING' AND attempts = 0"
+                + " AND event_type IN (:published, :withdrawn)"
+                + " AND payload -> 'data' ->> 'letter' = :slug")
+        .setParameter("when", letter.listPublicAt(now) ? now : letter.embargoUntil)
+        .setParameter("published", ENDORSEMENT_PUBLISHED)
+        .setParameter("withdrawn", ENDORSEMENT_WITHDRAWN)
+        .setParameter("slug", letter.slug)
+        .executeUpdate();
   }
 
   /** A letter stopped taking signatures. */
@@ -58,10 +85,10 @@ public class WebhookEvents implements PanacheRepositoryBase<WebhookDelivery, UUI
   public void letterClosed(Letter letter) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("letter", letter.slug);
-    emit(LETTER_CLOSED, data);
+    emit(LETTER_CLOSED, data, Instant.now());
   }
 
-  private void emit(String type, Map<String, Object> data) {
+  private void emit(String type, Map<String, Object> data, Instant notBefore) {
     Instant now = Instant.now();
     for (Webhook webhook : webhooks.activeFor(type)) {
       WebhookDelivery delivery = new WebhookDelivery();
@@ -78,7 +105,7 @@ public class WebhookEvents implements PanacheRepositoryBase<WebhookDelivery, UUI
         throw new UncheckedIOException(e);
       }
       delivery.status = WebhookDelivery.Status.PENDING;
-      delivery.nextAttemptAt = now;
+      delivery.nextAttemptAt = notBefore;
       delivery.createdAt = now;
       persist(delivery);
     }

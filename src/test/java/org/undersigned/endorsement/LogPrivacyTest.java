@@ -59,8 +59,9 @@ class LogPrivacyTest {
 
   @Test
   void noPersonalDatumOrSecretIsEverLogged() throws Exception {
-    Letter letter =
-        fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    // Publishing after approval: a letter that publishes on confirmation takes no anonymous
+    // signature.
+    Letter letter = fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_APPROVAL, "en");
     String path = "/api/v1/letters/" + letter.slug + "/endorsements";
     String anonymousEmail = Mails.newAddress("logged-never.example");
     String namedEmail = Mails.newAddress("logged-never.example");

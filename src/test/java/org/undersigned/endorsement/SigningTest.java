@@ -190,13 +190,23 @@ class SigningTest {
 
   @Test
   void anAnonymousSignatureCountsButIsNeverNamed() {
-    Letter letter =
-        fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    // Anonymous signatures need a letter that publishes after approval (see
+    // SignerIndistinguishabilityTest for why).
+    Letter letter = fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_APPROVAL, "en");
     String email = Mails.newAddress("example.org");
-    submit(
-        letter.slug,
-        Submissions.with(Submissions.valid("Qwzx Hidden Collective", email), "anonymous", true));
+    String id =
+        submit(
+            letter.slug,
+            Submissions.with(
+                Submissions.valid("Qwzx Hidden Collective", email), "anonymous", true));
     confirm(Mails.awaitOne(email).token()).statusCode(200);
+    api()
+        .header(
+            "Authorization",
+            "Bearer " + org.undersigned.testing.Tokens.withRoles("moira@test", "moderator"))
+        .post("/api/v1/admin/endorsements/" + id + "/approve")
+        .then()
+        .statusCode(200);
     api()
         .get("/api/v1/letters/" + letter.slug)
         .then()

@@ -28,6 +28,7 @@ import org.undersigned.endorsement.EndorsementStatus;
 import org.undersigned.endorsement.repository.EndorsementRepository;
 import org.undersigned.endorsement.service.Publication;
 import org.undersigned.letter.Letter;
+import org.undersigned.letter.ModerationPolicy;
 import org.undersigned.letter.repository.LetterRepository;
 
 /**
@@ -137,6 +138,12 @@ public class ImportService {
       ImportRow row = candidate.values();
       List<Problem.FieldError> errors = new ArrayList<>(candidate.readErrors());
       errors.addAll(check(row, locale));
+      if (Boolean.TRUE.equals(row.anonymous())
+          && letter.moderationPolicy == ModerationPolicy.PUBLISH_ON_CONFIRMATION) {
+        errors.add(
+            new Problem.FieldError(
+                "anonymous", Texts.text(locale, "field.anonymous.publish-on-confirmation")));
+      }
       if (!errors.isEmpty()) {
         refused.add(new ImportReport.Refusal(candidate.row(), row.reference(), errors));
         continue;
@@ -191,8 +198,7 @@ public class ImportService {
     e.letterId = letter.id;
     e.kind = row.kind() == null ? EndorsementKind.ORGANISATION : row.kind();
     e.name(row.name(), Boolean.TRUE.equals(row.anonymous()), letter.originalLanguage);
-    e.country = row.country();
-    e.website = row.website();
+    e.details(row.country(), row.website());
     e.contactName = row.contactName() == null ? null : Names.display(row.contactName());
     e.contactEmail = row.contactEmail() == null ? null : row.contactEmail().strip();
     e.language = letter.originalLanguage;

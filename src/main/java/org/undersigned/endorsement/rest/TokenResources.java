@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.endorsement.Endorsement;
+import org.undersigned.endorsement.EndorsementStatus;
 import org.undersigned.endorsement.service.TokenActions;
 
 /**
@@ -25,7 +26,11 @@ public final class TokenResources {
   private TokenResources() {}
 
   static Response receipt(Endorsement e) {
-    return Response.ok(new Receipt(e.id, e.status), MediaType.APPLICATION_JSON)
+    return receipt(e.id, e.status);
+  }
+
+  static Response receipt(java.util.UUID id, EndorsementStatus status) {
+    return Response.ok(new Receipt(id, status), MediaType.APPLICATION_JSON)
         .header("Cache-Control", "no-store")
         .build();
   }
@@ -48,7 +53,9 @@ public final class TokenResources {
         summary = "Confirm a contact address",
         description =
             "Proves the address with the token of the confirmation link. The endorsement is then"
-                + " CONFIRMED, or PUBLISHED when its letter publishes on confirmation.")
+                + " CONFIRMED, or PUBLISHED when its letter publishes on confirmation (also when"
+                + " its organisation was already published: the answer never depends on other"
+                + " signatures).")
     @APIResponse(
         responseCode = "200",
         description = "Confirmed.",
@@ -63,7 +70,8 @@ public final class TokenResources {
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "UnsupportedMediaType")
     public Response confirm(@Valid @NotNull TokenBody body) {
-      return receipt(actions.confirm(body.token()));
+      TokenActions.Confirmed confirmed = actions.confirmAndTell(body.token());
+      return receipt(confirmed.id(), confirmed.status());
     }
   }
 

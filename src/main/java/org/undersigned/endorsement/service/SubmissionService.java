@@ -19,6 +19,7 @@ import org.undersigned.endorsement.repository.EndorsementRepository;
 import org.undersigned.endorsement.rest.EndorsementSubmission;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
+import org.undersigned.letter.ModerationPolicy;
 import org.undersigned.letter.repository.LetterTranslationRepository;
 import org.undersigned.letter.service.LetterService;
 import org.undersigned.mail.Outbox;
@@ -62,6 +63,7 @@ public class SubmissionService {
   private record Target(
       UUID letterId,
       LetterStatus status,
+      ModerationPolicy policy,
       Instant closesAt,
       String originalLanguage,
       List<Text> texts) {
@@ -84,6 +86,7 @@ public class SubmissionService {
                         new Target(
                             letter.id,
                             letter.status,
+                            letter.moderationPolicy,
                             letter.closesAt,
                             letter.originalLanguage,
                             translations.latestOf(letter.id).stream()
@@ -103,6 +106,12 @@ public class SubmissionService {
     if (!letter.isOpenAt(now)) {
       throw new ProblemException(ProblemType.LETTER_CLOSED);
     }
+    if (submission.anonymous() && letter.policy() == ModerationPolicy.PUBLISH_ON_CONFIRMATION) {
+      // On such a letter, whether a confirmed name is listed would tell whether the same name had
+      // signed anonymously (it is then held as a duplicate): its anonymous signatures could not
+      // stay anonymous.
+      throw ProblemException.invalidField("anonymous", "field.anonymous.publish-on-confirmation");
+    }
     String language =
         Texts.fromTag(
                 submission.language(),
@@ -114,8 +123,7 @@ public class SubmissionService {
     e.translationId = textSeen(letter, submission.language()).id();
     e.kind = submission.kind();
     e.name(submission.name(), submission.anonymous(), letter.originalLanguage());
-    e.country = submission.country();
-    e.website = submission.website();
+    e.details(submission.country(), submission.website());
     e.contactName = Names.display(submission.contactName());
     e.contactEmail = submission.contactEmail().strip();
     e.clientNetwork = clientNetwork;

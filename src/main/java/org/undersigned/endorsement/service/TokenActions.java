@@ -40,6 +40,25 @@ public class TokenActions {
    * where the letter publishes on confirmation, published unless its organisation already is (then
    * it waits for a moderator as a duplicate).
    */
+  /**
+   * What a confirmation answers: the endorsement and the status its signer is told. On a letter
+   * that publishes on confirmation, that is PUBLISHED whether it was published or held because its
+   * organisation already is: an answer that told the two apart would tell whether the name had
+   * signed (during an embargo, when the list does not show it).
+   */
+  public record Confirmed(UUID id, EndorsementStatus status) {}
+
+  /** Confirms, and says only what the letter's policy makes of any confirmation. */
+  @Transactional
+  public Confirmed confirmAndTell(String token) {
+    Endorsement e = confirm(token);
+    Letter letter = letters.findById(e.letterId);
+    boolean heldAsDuplicate =
+        letter.moderationPolicy == ModerationPolicy.PUBLISH_ON_CONFIRMATION
+            && e.status == EndorsementStatus.CONFIRMED;
+    return new Confirmed(e.id, heldAsDuplicate ? EndorsementStatus.PUBLISHED : e.status);
+  }
+
   @Transactional
   public Endorsement confirm(String token) {
     Endorsement e = locked(tokens.redeem(token, TokenPurpose.CONFIRMATION));
@@ -47,7 +66,7 @@ public class TokenActions {
       Instant now = Instant.now();
       e.status = EndorsementStatus.CONFIRMED;
       e.emailConfirmedAt = now;
-      e.domainVerified = Emails.domainMatches(e.contactEmail, e.website);
+      e.domainVerified = Emails.domainMatches(e.contactEmail, e.website());
       e.updatedAt = now;
       Letter letter = letters.findById(e.letterId);
       if (letter.moderationPolicy == ModerationPolicy.PUBLISH_ON_CONFIRMATION) {

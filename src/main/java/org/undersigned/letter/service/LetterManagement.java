@@ -101,12 +101,23 @@ public class LetterManagement {
     if (status == LetterStatus.DRAFT && letter.status != LetterStatus.DRAFT) {
       throw new ProblemException(ProblemType.INVALID_TRANSITION);
     }
+    if (policy == ModerationPolicy.PUBLISH_ON_CONFIRMATION
+        && letter.moderationPolicy != ModerationPolicy.PUBLISH_ON_CONFIRMATION
+        && hasAnonymousSignatures(letter)) {
+      // Publishing on confirmation would let a confirmed name's absence from the list tell that
+      // it signed anonymously (see SubmissionService).
+      throw ProblemException.invalidField("moderationPolicy", "field.moderation-policy.anonymous");
+    }
     boolean closing = status == LetterStatus.CLOSED && letter.status != LetterStatus.CLOSED;
     letter.status = status;
     letter.moderationPolicy = policy;
     letter.closesAt = closesAt;
+    boolean embargoMoved = !java.util.Objects.equals(letter.embargoUntil, embargoUntil);
     letter.embargoUntil = embargoUntil;
     letter.countsDuringEmbargo = countsDuringEmbargo;
+    if (embargoMoved) {
+      webhooks.embargoChanged(letter);
+    }
     letter.updatedAt = Instant.now();
     if (closing) {
       letter.closedAt = letter.updatedAt;
@@ -151,6 +162,10 @@ public class LetterManagement {
     t.countSentence = text.countSentence().strip();
     t.createdAt = Instant.now();
     translations.persist(t);
+  }
+
+  private boolean hasAnonymousSignatures(Letter letter) {
+    return endorsements.count("letterId = ?1 and anonymous = true", letter.id) > 0;
   }
 
   private Letter locked(String slug) {
