@@ -1,23 +1,23 @@
 package org.undersigned.endorsement;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 import org.undersigned.common.crypto.ContactCipher;
-import org.undersigned.common.crypto.Sealed;
 import org.undersigned.common.http.ReadCache;
 import org.undersigned.common.text.Collation;
 import org.undersigned.common.text.Names;
@@ -49,10 +49,8 @@ public class Endorsement {
   /** The name to publish; null for an anonymous endorsement (see {@link #anonymousName}). */
   public String name;
 
-  /** The name of an anonymous endorsement, sealed; only moderators ever see it. */
-  @Convert(converter = Sealed.class)
-  @Column(name = "name_sealed")
-  public String anonymousName;
+  /** The name of an anonymous endorsement, sealed ({@link #nameSealed}); only moderators see it. */
+  @Transient public String anonymousName;
 
   /** The normalised public name; null for an anonymous endorsement. */
   @Column(name = "normalized_name")
@@ -68,19 +66,43 @@ public class Endorsement {
   @Column(name = "collation_key")
   public byte[] collationKey;
 
+  /** The country of a named endorsement; null for an anonymous one (see {@link #country()}). */
   public String country;
 
+  /** The website of a named endorsement; null for an anonymous one (see {@link #website()}). */
   public String website;
+
+  /** An anonymous endorsement's website, sealed: it identifies the organisation. */
+  @Transient public String anonymousWebsite;
+
+  /** An anonymous endorsement's country, sealed: with the kind, it narrows down who signed. */
+  @Transient public String anonymousCountry;
 
   public boolean anonymous;
 
-  @Convert(converter = Sealed.class)
-  @Column(name = "contact_name_sealed")
-  public String contactName;
+  @Transient public String contactName;
 
-  @Convert(converter = Sealed.class)
+  @Transient public String contactEmail;
+
+  // The sealed columns of the fields above (ContactCipher): each value bound to this row and its
+  // column, sealed when the row is written and opened when it is read.
+  @Column(name = "name_sealed")
+  byte[] nameSealed;
+
+  @Column(name = "website_sealed")
+  byte[] websiteSealed;
+
+  @Column(name = "country_sealed")
+  byte[] countrySealed;
+
+  @Column(name = "contact_name_sealed")
+  byte[] contactNameSealed;
+
   @Column(name = "contact_email_sealed")
-  public String contactEmail;
+  byte[] contactEmailSealed;
+
+  /** The clear values as last read or written, to reseal only what changed. */
+  @Transient private String[] opened = new String[SEALED_COLUMNS.length];
 
   /** Keyed hash of the normalised contact e-mail, for look-ups; set when the row is written. */
   @Column(name = "contact_email_hash")
@@ -159,6 +181,27 @@ public class Endorsement {
     return anonymous ? anonymousName : name;
   }
 
+  /** The country, as moderators see it, anonymous or not. */
+  public String country() {
+    return anonymous ? anonymousCountry : country;
+  }
+
+  /** The website, as moderators see it, anonymous or not. */
+  public String website() {
+    return anonymous ? anonymousWebsite : website;
+  }
+
+  /**
+   * Sets the country and website, after {@link #name}: an anonymous endorsement's are only sealed,
+   * like its name.
+   */
+  public void details(String country, String website) {
+    this.country = anonymous ? null : country;
+    this.website = anonymous ? null : website;
+    this.anonymousCountry = anonymous ? country : null;
+    this.anonymousWebsite = anonymous ? website : null;
+  }
+
   /**
    * Sets the name and every form derived from it. An anonymous endorsement's name is only sealed,
    * with a keyed hash for duplicate checks (computed with the other hashes when the row is
@@ -190,10 +233,63 @@ public class Endorsement {
     }
   }
 
+  /** The sealed columns, in the order of {@link #clear()}. */
+  private static final String[] SEALED_COLUMNS = {
+    "name_sealed", "website_sealed", "country_sealed", "contact_name_sealed", "contact_email_sealed"
+  };
+
+  private String[] clear() {
+    return new String[] {
+      anonymousName, anonymousWebsite, anonymousCountry, contactName, contactEmail
+    };
+  }
+
+  private byte[][] sealedColumns() {
+    return new byte[][] {
+      nameSealed, websiteSealed, countrySealed, contactNameSealed, contactEmailSealed
+    };
+  }
+
+  private void sealedColumns(byte[][] values) {
+    nameSealed = values[0];
+    websiteSealed = values[1];
+    countrySealed = values[2];
+    contactNameSealed = values[3];
+    contactEmailSealed = values[4];
+  }
+
+  @PostLoad
+  void opened() {
+    ContactCipher cipher = ContactCipher.current();
+    byte[][] sealed = sealedColumns();
+    anonymousName = cipher.open(sealed[0], place(0));
+    anonymousWebsite = cipher.open(sealed[1], place(1));
+    anonymousCountry = cipher.open(sealed[2], place(2));
+    contactName = cipher.open(sealed[3], place(3));
+    contactEmail = cipher.open(sealed[4], place(4));
+    opened = clear();
+  }
+
+  private String place(int column) {
+    return ContactCipher.place("endorsements", SEALED_COLUMNS[column], id);
+  }
+
   @PrePersist
   @PreUpdate
   void sealed() {
     ContactCipher cipher = ContactCipher.current();
+    // A row of another key generation is sealed anew whole (the resealing at start relies on the
+    // generation); otherwise only the values that changed, each bound to this row and column.
+    boolean whole = !cipher.generation().equals(cryptoGeneration);
+    String[] now = clear();
+    byte[][] sealed = sealedColumns();
+    for (int i = 0; i < now.length; i++) {
+      if (whole || !java.util.Objects.equals(now[i], opened[i])) {
+        sealed[i] = cipher.seal(now[i], place(i));
+      }
+    }
+    sealedColumns(sealed);
+    opened = now;
     contactEmailHash = contactEmail == null ? null : cipher.emailHash(contactEmail);
     contactDomainHash = contactEmail == null ? null : cipher.domainHash(contactEmail);
     String display = displayName();

@@ -42,14 +42,15 @@ class PersonalDataAtRestTest {
 
   @Test
   void noTableHoldsPersonalDataInClear() {
-    Letter letter =
-        fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    Letter letter = fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_APPROVAL, "en");
     String email = Mails.newAddress("rest-secret.example");
     String anonymousName = "Qvarn Hidden Collective";
     String contactName = "Yselde Privatperson";
     Map<String, Object> body = Submissions.valid(anonymousName, email);
     body.put("anonymous", true);
     body.put("contactName", contactName);
+    // Its website names it as surely as its name does.
+    body.put("website", "https://www.qvarn-collective.example/about");
     String id =
         api()
             .contentType("application/json")

@@ -33,6 +33,8 @@ class RetentionTest {
     Endorsement pending =
         fixtures.endorsement(
             letter, "Never Confirmed", false, EndorsementStatus.PENDING_CONFIRMATION);
+    Endorsement withdrawn =
+        fixtures.endorsement(letter, "Qxw Withdrawn Person", false, EndorsementStatus.WITHDRAWN);
     fixtures.closedDaysAgo(letter, 181);
 
     retention.eraseExpired();
@@ -49,7 +51,25 @@ class RetentionTest {
     assertNull(h.anonymousName);
     assertNull(h.nameHash);
     assertNull(h.contactEmail);
-    assertNull(fixtures.find(pending.id).contactEmail);
+    assertNull(h.website());
+    assertNull(h.country());
+    Endorsement p = fixtures.find(pending.id);
+    assertNull(p.contactEmail);
+    // The names the public never saw, or saw withdrawn, go too.
+    assertNull(p.name);
+    assertNull(p.searchKey);
+    assertNull(p.nameHash);
+    Endorsement w = fixtures.find(withdrawn.id);
+    assertNull(w.name);
+    assertNull(w.normalizedName);
+    assertNull(w.collationKey);
+    for (String table :
+        new String[] {"endorsements", "endorsement_tokens", "outbox", "idempotency_keys"}) {
+      String rows = fixtures.tableAsText(table);
+      assertFalse(rows.contains("Qxw"), table);
+      assertFalse(rows.contains("Never Confirmed"), table);
+      assertFalse(rows.contains("Qxz"), table);
+    }
     api()
         .get("/api/v1/letters/" + letter.slug)
         .then()

@@ -224,6 +224,29 @@ class SignatoryResourceTest {
         .body("errors[0].field", equalTo("cursor"));
   }
 
+  /**
+   * A cursor forged from the id of an endorsement that is not in the list answers as one made from
+   * an unknown id: paging from it would tell where (and whether) that endorsement stands.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = EndorsementStatus.class,
+      names = {"PENDING_CONFIRMATION", "CONFIRMED", "REJECTED", "WITHDRAWN"})
+  void cursorOfAnEndorsementNotInTheListIsAProblem(EndorsementStatus status) {
+    Letter letter = fixtures.letter(LetterStatus.OPEN, "en");
+    fixtures.published(letter, "Listed Org", false);
+    Endorsement hidden = fixtures.endorsement(letter, "Unlisted Org " + status, false, status);
+    for (String order : new String[] {"added", "name"}) {
+      api()
+          .queryParam("sort", order)
+          .queryParam("cursor", encode("v1:" + order + ":" + hidden.id))
+          .get("/api/v1/letters/" + letter.slug + "/signatories")
+          .then()
+          .statusCode(400)
+          .body("errors[0].field", equalTo("cursor"));
+    }
+  }
+
   @Test
   void cursorOfAnotherOrderIsAProblem() {
     String cursor =

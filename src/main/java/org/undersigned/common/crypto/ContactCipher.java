@@ -30,15 +30,22 @@ import org.undersigned.common.text.Emails;
  * and tag}. The key id is the start of the key's SHA-256, so an old key keeps opening what it
  * sealed until the resealing at start (endorsement.service.Resealing) has moved every row to the
  * newest key.
+ *
+ * <p>Version 2 binds each value to its place: the associated data of AES-GCM is the table, the
+ * column and the row's id, so a value copied into another row or column (by someone who can write
+ * to the database but holds no key) fails its integrity check instead of being read as that row's.
+ * Version 1 values (bound to nothing) are still opened, and resealed at the next start.
  */
 @ApplicationScoped
 public class ContactCipher {
 
-  private static final byte VERSION = 1;
+  private static final byte VERSION_UNBOUND = 1;
+  private static final byte VERSION = 2;
   private static final int KEY_ID_BYTES = 4;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final byte[] AAD = "undersigned.contact.v1".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] AAD_UNBOUND =
+      "undersigned.contact.v1".getBytes(StandardCharsets.UTF_8);
 
   private final List<Key> keys;
   private final SecretKeySpec hashKey;
@@ -63,8 +70,10 @@ public class ContactCipher {
     this.keys = List.copyOf(parsed);
     byte[] hash = decode(encodedHashKey.strip(), "undersigned.crypto.hash-key");
     this.hashKey = new SecretKeySpec(hash, "HmacSHA256");
+    // "v2": the format of the sealed values; rows of another format are resealed at start too.
     this.generation =
-        HexFormat.of().formatHex(keys.get(0).id())
+        "v2."
+            + HexFormat.of().formatHex(keys.get(0).id())
             + "."
             + HexFormat.of().formatHex(fingerprint(hash));
   }
@@ -82,7 +91,16 @@ public class ContactCipher {
     return generation;
   }
 
-  public byte[] seal(String plain) {
+  /**
+   * Where a sealed value lives, bound into its seal: the table, the column and the row's id, such
+   * as {@code endorsements.contact_email_sealed.<uuid>}.
+   */
+  public static String place(String table, String column, Object rowId) {
+    return table + "." + column + "." + rowId;
+  }
+
+  /** Seals a value for one place ({@link #place}); it opens only there. */
+  public byte[] seal(String plain, String place) {
     if (plain == null) {
       return null;
     }
@@ -92,7 +110,7 @@ public class ContactCipher {
       random.nextBytes(nonce);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(AAD);
+      cipher.updateAAD(aad(VERSION, place));
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.allocate(1 + KEY_ID_BYTES + NONCE_BYTES + sealed.length)
           .put(VERSION)
@@ -105,11 +123,13 @@ public class ContactCipher {
     }
   }
 
-  public String open(byte[] sealed) {
+  /** Opens a value sealed for this place (or, from before version 2, for any). */
+  public String open(byte[] sealed, String place) {
     if (sealed == null) {
       return null;
     }
-    if (sealed.length < 1 + KEY_ID_BYTES + NONCE_BYTES || sealed[0] != VERSION) {
+    if (sealed.length < 1 + KEY_ID_BYTES + NONCE_BYTES
+        || (sealed[0] != VERSION && sealed[0] != VERSION_UNBOUND)) {
       throw new IllegalStateException("A sealed value is not in a known format");
     }
     byte[] id = Arrays.copyOfRange(sealed, 1, 1 + KEY_ID_BYTES);
@@ -129,13 +149,20 @@ public class ContactCipher {
           Cipher.DECRYPT_MODE,
           key.spec(),
           new GCMParameterSpec(TAG_BITS, sealed, 1 + KEY_ID_BYTES, NONCE_BYTES));
-      cipher.updateAAD(AAD);
+      cipher.updateAAD(aad(sealed[0], place));
       int offset = 1 + KEY_ID_BYTES + NONCE_BYTES;
       return new String(
           cipher.doFinal(sealed, offset, sealed.length - offset), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("A sealed value failed its integrity check", e);
     }
+  }
+
+  private static byte[] aad(byte version, String place) {
+    if (version == VERSION_UNBOUND) {
+      return AAD_UNBOUND;
+    }
+    return ("undersigned.sealed.v2\u0000" + place).getBytes(StandardCharsets.UTF_8);
   }
 
   /** The keyed hash an e-mail address is looked up and counted by. */

@@ -158,8 +158,10 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
   }
 
   /**
-   * Where a cursor's item stands in the list. Only named endorsements of the letter can anchor a
-   * page, so that a cursor made from an anonymous endorsement's id tells nothing about it.
+   * Where a cursor's item stands in the list. Only the list's own items (published, named
+   * endorsements of the letter) can anchor a page, so that a cursor made from the id of an
+   * anonymous, pending, held, rejected or withdrawn endorsement tells nothing about it: it is
+   * refused like any cursor the list never gave.
    */
   @SuppressWarnings("unchecked")
   public Optional<Anchor> anchor(UUID letterId, UUID id) {
@@ -168,7 +170,7 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
             .createNativeQuery(
                 "SELECT id, position, collation_key FROM endorsements"
                     + " WHERE letter_id = :letter AND id = :id AND NOT anonymous"
-                    + " AND collation_key IS NOT NULL",
+                    + " AND status = 'PUBLISHED' AND collation_key IS NOT NULL",
                 Tuple.class)
             .setParameter("letter", letterId)
             .setParameter("id", id)

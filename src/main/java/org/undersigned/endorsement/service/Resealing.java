@@ -69,7 +69,8 @@ public class Resealing {
         entityManager
             .createNativeQuery(
                 "SELECT id, anonymous, name, name_sealed, contact_name, contact_name_sealed,"
-                    + " contact_email, contact_email_sealed FROM endorsements"
+                    + " contact_email, contact_email_sealed, website, website_sealed, country,"
+                    + " country_sealed FROM endorsements"
                     + " WHERE crypto_generation IS DISTINCT FROM :generation"
                     + " AND crypto_generation IS DISTINCT FROM :unreadable"
                     + " LIMIT :batch FOR UPDATE SKIP LOCKED")
@@ -78,15 +79,23 @@ public class Resealing {
             .setParameter("batch", BATCH)
             .getResultList();
     for (Object[] row : rows) {
+      UUID id = (UUID) row[0];
       boolean anonymous = (Boolean) row[1];
       String name = (String) row[2];
       String anonymousName;
       String contactName;
       String contactEmail;
+      String anonymousWebsite;
+      String anonymousCountry;
       try {
-        anonymousName = anonymous ? firstOf((byte[]) row[3], name) : null;
-        contactName = firstOf((byte[]) row[5], (String) row[4]);
-        contactEmail = firstOf((byte[]) row[7], (String) row[6]);
+        anonymousName = anonymous ? firstOf((byte[]) row[3], name, "name_sealed", id) : null;
+        contactName = firstOf((byte[]) row[5], (String) row[4], "contact_name_sealed", id);
+        contactEmail = firstOf((byte[]) row[7], (String) row[6], "contact_email_sealed", id);
+        // An anonymous endorsement's website and country were kept in clear before V8.
+        anonymousWebsite =
+            anonymous ? firstOf((byte[]) row[9], (String) row[8], "website_sealed", id) : null;
+        anonymousCountry =
+            anonymous ? firstOf((byte[]) row[11], (String) row[10], "country_sealed", id) : null;
       } catch (IllegalStateException unreadable) {
         // Sealed with a key no longer configured, or damaged: left as it is, flagged, and the
         // service starts all the same (one bad row must not keep every letter offline).
@@ -97,7 +106,7 @@ public class Resealing {
             .createNativeQuery(
                 "UPDATE endorsements SET crypto_generation = :unreadable WHERE id = :id")
             .setParameter("unreadable", UNREADABLE)
-            .setParameter("id", (UUID) row[0])
+            .setParameter("id", id)
             .executeUpdate();
         continue;
       }
@@ -110,27 +119,39 @@ public class Resealing {
                   + " contact_name = NULL, contact_email = NULL,"
                   + " contact_name_sealed = :contactName, contact_email_sealed = :contactEmail,"
                   + " contact_email_hash = :emailHash, contact_domain_hash = :domainHash,"
+                  + " website = CASE WHEN anonymous THEN NULL ELSE website END,"
+                  + " country = CASE WHEN anonymous THEN NULL ELSE country END,"
+                  + " website_sealed = :websiteSealed, country_sealed = :countrySealed,"
                   + " crypto_generation = :generation"
                   + " WHERE id = :id")
           .setParameter("name", anonymous ? null : name)
           .setParameter("normalized", anonymous || name == null ? null : Names.normalized(name))
           .setParameter("searchKey", anonymous || name == null ? null : Names.searchKey(name))
-          .setParameter("nameSealed", cipher.seal(anonymousName))
+          .setParameter("nameSealed", seal(anonymousName, "name_sealed", id))
           .setParameter(
               "nameHash", display == null ? null : cipher.nameHash(Names.normalized(display)))
-          .setParameter("contactName", cipher.seal(contactName))
-          .setParameter("contactEmail", cipher.seal(contactEmail))
+          .setParameter("contactName", seal(contactName, "contact_name_sealed", id))
+          .setParameter("contactEmail", seal(contactEmail, "contact_email_sealed", id))
           .setParameter("emailHash", contactEmail == null ? null : cipher.emailHash(contactEmail))
           .setParameter("domainHash", contactEmail == null ? null : cipher.domainHash(contactEmail))
+          .setParameter("websiteSealed", seal(anonymousWebsite, "website_sealed", id))
+          .setParameter("countrySealed", seal(anonymousCountry, "country_sealed", id))
           .setParameter("generation", cipher.generation())
-          .setParameter("id", (UUID) row[0])
+          .setParameter("id", id)
           .executeUpdate();
     }
     return rows.size();
   }
 
   /** The sealed value, opened, if there is one; else the value still in clear. */
-  private String firstOf(byte[] sealed, String clear) {
-    return sealed != null ? cipher.open(sealed) : clear;
+  private String firstOf(byte[] sealed, String clear, String column, UUID id) {
+    return sealed != null
+        ? cipher.open(sealed, ContactCipher.place("endorsements", column, id))
+        : clear;
+  }
+
+  /** A value sealed for its row and column, with the newest key. */
+  private byte[] seal(String value, String column, UUID id) {
+    return cipher.seal(value, ContactCipher.place("endorsements", column, id));
   }
 }
