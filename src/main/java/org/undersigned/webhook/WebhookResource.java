@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -40,8 +39,6 @@ import org.undersigned.common.problem.ProblemType;
 @SecurityRequirement(name = "bearer")
 @RolesAllowed("admin")
 public class WebhookResource {
-
-  private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   private final WebhookRepository webhooks;
   private final WebhookEvents deliveries;
@@ -240,19 +237,24 @@ public class WebhookResource {
   }
 
   private void checkUrl(String url) {
-    try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-      boolean local = uri.getHost() != null && LOCAL_HOSTS.contains(uri.getHost());
-      boolean allowed =
-          scheme.equals("https")
-              || (scheme.equals("http") && local && config.webhooks().allowLocalHttp());
-      if (allowed && uri.getHost() != null && uri.getRawUserInfo() == null) {
-        return;
-      }
-    } catch (URISyntaxException e) {
-      // Refused below.
+    boolean local = config.webhooks().allowLocalHttp();
+    if (!WebhookTargets.acceptable(url, local)) {
+      throw ProblemException.invalidField("url", "field.webhook.url");
     }
-    throw ProblemException.invalidField("url", "field.webhook.url");
+    // A name that resolves now to an address that is not public is refused now; one that does
+    // not resolve yet is taken, and each delivery checks again (WebhookTargets).
+    if (isResolvable(url) && WebhookTargets.resolve(url, local).isEmpty()) {
+      throw ProblemException.invalidField("url", "field.webhook.url.private");
+    }
+  }
+
+  private static boolean isResolvable(String url) {
+    try {
+      java.net.InetAddress.getAllByName(
+          java.net.URI.create(url).getHost().replaceAll("^\\[|\\]$", ""));
+      return true;
+    } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+      return false;
+    }
   }
 }

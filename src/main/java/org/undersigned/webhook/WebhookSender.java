@@ -4,17 +4,23 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.undersigned.common.config.UndersignedConfig;
@@ -36,14 +42,20 @@ public class WebhookSender {
   private final WebhookRepository webhooks;
   private final UndersignedConfig config;
   private final WorkGate gate = new WorkGate();
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final HttpClient client;
 
   public WebhookSender(
-      WebhookEvents deliveries, WebhookRepository webhooks, UndersignedConfig config) {
+      WebhookEvents deliveries, WebhookRepository webhooks, UndersignedConfig config, Vertx vertx) {
+    // Verifies certificates with the JVM's trust store and the endpoint's host name; one
+    // connection per delivery, as deliveries are few and endpoints many.
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setConnectTimeout(5_000)
+                .setKeepAlive(false)
+                .setVerifyHost(true)
+                .setForceSni(true)
+                .setMaxRedirects(0));
     this.deliveries = deliveries;
     this.webhooks = webhooks;
     this.config = config;
@@ -121,22 +133,49 @@ public class WebhookSender {
     return true;
   }
 
-  /** POSTs a delivery; answers the HTTP status, or null when the endpoint did not answer. */
+  /**
+   * POSTs a delivery to the address its endpoint's host resolves to now, checked public ({@link
+   * WebhookTargets}), with the host name kept for the Host header, TLS's SNI and the certificate's
+   * check; answers the HTTP status, or null when the endpoint did not answer or may not be reached.
+   */
   private Integer post(Webhook webhook, WebhookDelivery delivery) {
+    Optional<WebhookTargets.Target> target =
+        WebhookTargets.resolve(webhook.url, config.webhooks().allowLocalHttp());
+    if (target.isEmpty()) {
+      Log.warnf(
+          "Webhook %s is not delivered: its host does not resolve, or not to a public address",
+          webhook.id);
+      return null;
+    }
+    URI uri = target.get().uri();
     String timestamp = Long.toString(Instant.now().getEpochSecond());
     String signature = sign(webhook.secret, delivery.id + "." + timestamp + "." + delivery.payload);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(webhook.url))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "undersigned-webhooks")
-            .header("webhook-id", delivery.id.toString())
-            .header("webhook-timestamp", timestamp)
-            .header("webhook-signature", "v1," + signature)
-            .POST(HttpRequest.BodyPublishers.ofString(delivery.payload, StandardCharsets.UTF_8))
-            .build();
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setServer(
+                SocketAddress.inetSocketAddress(
+                    target.get().port(), target.get().address().getHostAddress()))
+            .setHost(uri.getHost().replaceAll("^\\[|\\]$", ""))
+            .setPort(target.get().port())
+            .setSsl("https".equals(uri.getScheme()))
+            .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
+            .setFollowRedirects(false)
+            .setTimeout(10_000)
+            .putHeader("Content-Type", "application/json")
+            .putHeader("User-Agent", "undersigned-webhooks")
+            .putHeader("webhook-id", delivery.id.toString())
+            .putHeader("webhook-timestamp", timestamp)
+            .putHeader("webhook-signature", "v1," + signature);
     try {
-      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return client
+          .request(options)
+          .compose(request -> request.send(Buffer.buffer(delivery.payload)))
+          .compose(response -> response.body().map(body -> response.statusCode()))
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(15, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;

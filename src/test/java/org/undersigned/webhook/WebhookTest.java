@@ -68,20 +68,24 @@ class WebhookTest {
     }
   }
 
-  private static void signAndConfirm(String slug, Map<String, Object> submission) {
+  private static String signAndConfirm(String slug, Map<String, Object> submission) {
     String email = (String) submission.get("contactEmail");
-    api()
-        .contentType("application/json")
-        .body(submission)
-        .post("/api/v1/letters/" + slug + "/endorsements")
-        .then()
-        .statusCode(202);
+    String id =
+        api()
+            .contentType("application/json")
+            .body(submission)
+            .post("/api/v1/letters/" + slug + "/endorsements")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
     api()
         .contentType("application/json")
         .body(Map.of("token", Mails.awaitOne(email).token()))
         .post("/api/v1/confirmations")
         .then()
         .statusCode(200);
+    return id;
   }
 
   private static JsonNode json(String body) {
@@ -136,17 +140,23 @@ class WebhookTest {
   }
 
   @Test
-  void anAnonymousPublicationCarriesNeitherNameNorCountry() {
-    Letter letter =
-        letters.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+  void anAnonymousPublicationCarriesNothingThatSinglesItOut() {
+    Letter letter = letters.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_APPROVAL, "en");
     try (Receiver receiver = new Receiver(0)) {
       register(receiver, List.of("endorsement.published"));
-      signAndConfirm(
-          letter.slug,
-          Submissions.with(
-              Submissions.valid("Zqv Secret Hooked", Mails.newAddress("example.org")),
-              "anonymous",
-              true));
+      String id =
+          signAndConfirm(
+              letter.slug,
+              Submissions.with(
+                  Submissions.valid("Zqv Secret Hooked", Mails.newAddress("example.org")),
+                  "anonymous",
+                  true));
+      api()
+          .header(
+              "Authorization", "Bearer " + Tokens.withRoles("moira@coalition.test", "moderator"))
+          .post("/api/v1/admin/endorsements/" + id + "/approve")
+          .then()
+          .statusCode(200);
       Receiver.Received delivery =
           receiver
               .awaitDelivered(
@@ -154,11 +164,105 @@ class WebhookTest {
               .get(0);
       JsonNode endorsement = json(delivery.body()).path("data").path("endorsement");
       assertTrue(endorsement.path("anonymous").asBoolean());
-      assertTrue(endorsement.path("name").isNull());
-      assertTrue(endorsement.path("country").isNull());
+      assertEquals("PUBLISHED", endorsement.path("status").asText());
+      // No name, country, kind or id: nothing to tell it from any other anonymous signature.
+      assertEquals(
+          java.util.Set.of("anonymous", "status"),
+          com.google.common.collect.ImmutableSet.copyOf(endorsement.fieldNames()));
       assertFalse(delivery.body().contains("Zqv"));
+      assertFalse(delivery.body().contains(id));
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * An endpoint must be on the public internet: addresses of this machine, of private networks, of
+   * the cloud's metadata service, and the same hidden in IPv6 forms or other spellings, are
+   * refused, as are names that resolve to them.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "https://10.0.0.5/hook",
+        "https://192.168.1.20/hook",
+        "https://172.16.0.1/hook",
+        "https://127.0.0.1/hook",
+        "https://127.1.2.3:8443/hook",
+        "https://2130706433/hook",
+        "https://0.0.0.0/hook",
+        "https://169.254.169.254/latest/meta-data",
+        "https://100.64.0.1/hook",
+        "https://[::1]/hook",
+        "https://[::ffff:127.0.0.1]/hook",
+        "https://[::ffff:10.0.0.5]/hook",
+        "https://[64:ff9b::a00:5]/hook",
+        "https://[2002:a00:5::1]/hook",
+        "https://[fd00::1]/hook",
+        "https://[fe80::1]/hook",
+        "https://localhost/hook",
+        "https://anything.localhost/hook",
+        "http://10.0.0.5/hook",
+        "http://integrator.example/hook",
+        "https://user:secret@integrator.example/hook",
+      })
+  void endpointsOffThePublicInternetAreRefused(String url) {
+    asAdmin()
+        .contentType("application/json")
+        .body(Map.of("url", url, "events", List.of("endorsement.published")))
+        .post("/api/v1/admin/webhooks")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", org.hamcrest.Matchers.equalTo("url"));
+  }
+
+  /**
+   * Under embargo the letter's own page hides its list: a partner is told of a publication only
+   * once the list is public, here when the embargo is lifted.
+   */
+  @Test
+  void publicationsUnderEmbargoAreHeldUntilTheListIsPublic() throws Exception {
+    Letter letter =
+        letters.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    Map<String, Object> settings = new java.util.HashMap<>();
+    settings.put("status", "OPEN");
+    settings.put("moderationPolicy", "PUBLISH_ON_CONFIRMATION");
+    settings.put("countsDuringEmbargo", true);
+    settings.put(
+        "embargoUntil",
+        java.time.Instant.now()
+            .plusSeconds(3600)
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .toString());
+    try (Receiver receiver = new Receiver(0)) {
+      register(receiver, List.of("endorsement.published"));
+      asAdmin()
+          .contentType("application/json")
+          .body(settings)
+          .put("/api/v1/letters/" + letter.slug)
+          .then()
+          .statusCode(200);
+      signAndConfirm(
+          letter.slug, Submissions.valid("Embargoed Hook Org", Mails.newAddress("example.org")));
+      Thread.sleep(2000);
+      assertTrue(
+          receiver.received().stream()
+              .noneMatch(r -> about(r, letter.slug, "endorsement.published")),
+          "nothing told while the list is hidden");
+      settings.put("embargoUntil", null);
+      asAdmin()
+          .contentType("application/json")
+          .body(settings)
+          .put("/api/v1/letters/" + letter.slug)
+          .then()
+          .statusCode(200);
+      Receiver.Received delivery =
+          receiver
+              .awaitDelivered(
+                  r -> about(r, letter.slug, "endorsement.published"), Duration.ofSeconds(15))
+              .get(0);
+      assertTrue(delivery.body().contains("Embargoed Hook Org"));
     }
   }
 
