@@ -77,13 +77,17 @@ class ModerationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"garbage", "expired", "issuer", "stranger"})
+  @ValueSource(strings = {"garbage", "expired", "issuer", "stranger", "audience", "too-old"})
   void anInvalidTokenIs401(String kind) {
     String token =
         switch (kind) {
           case "expired" -> Tokens.expired("m@test", "moderator");
           case "issuer" -> Tokens.otherIssuer("m@test", "moderator");
           case "stranger" -> Tokens.signedByAStranger("m@test", "moderator");
+          // Same provider, key and issuer, but minted for another application.
+          case "audience" -> Tokens.otherAudience("m@test", "moderator");
+          // Issued longer ago than mp.jwt.verify.token.age, though not expired.
+          case "too-old" -> Tokens.tooOld("m@test", "moderator");
           default -> "not.a.jwt";
         };
     api()
@@ -309,8 +313,11 @@ class ModerationTest {
       for (Future<String> f : pool.invokeAll(confirmations)) {
         statuses.add(f.get());
       }
-      assertEquals(1, statuses.stream().filter("PUBLISHED"::equals).count(), statuses.toString());
-      assertEquals(tokens.size() - 1, statuses.stream().filter("CONFIRMED"::equals).count());
+      // Every signer is told PUBLISHED: its organisation is on the list. Which confirmation
+      // published it and which were held is for the moderators alone (an answer that told them
+      // apart would tell whether a name had signed).
+      assertEquals(
+          List.of("PUBLISHED"), statuses.stream().distinct().toList(), statuses.toString());
     } finally {
       pool.shutdownNow();
     }

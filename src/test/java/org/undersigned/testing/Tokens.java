@@ -11,16 +11,25 @@ public final class Tokens {
 
   public static final String ISSUER = "https://undersigned.test";
 
+  /** The audience the test profile requires (mp.jwt.verify.audiences). */
+  public static final String AUDIENCE = "undersigned-admin";
+
   private Tokens() {}
 
   /** A token of a person with these roles. */
   public static String withRoles(String name, String... roles) {
-    return Jwt.issuer(ISSUER).upn(name).groups(Set.of(roles)).expiresIn(300).sign();
+    return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
+        .upn(name)
+        .groups(Set.of(roles))
+        .expiresIn(300)
+        .sign();
   }
 
   /** A token that expired a minute ago. */
   public static String expired(String name, String... roles) {
     return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
         .upn(name)
         .groups(Set.of(roles))
         .issuedAt(Instant.now().minusSeconds(3600))
@@ -28,9 +37,35 @@ public final class Tokens {
         .sign();
   }
 
+  /** A token of the same provider and issuer, minted for another application. */
+  public static String otherAudience(String name, String... roles) {
+    return Jwt.issuer(ISSUER)
+        .audience("another-application")
+        .upn(name)
+        .groups(Set.of(roles))
+        .expiresIn(300)
+        .sign();
+  }
+
+  /** A token issued two hours ago that has not expired (its expiry is far off). */
+  public static String tooOld(String name, String... roles) {
+    return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
+        .upn(name)
+        .groups(Set.of(roles))
+        .issuedAt(Instant.now().minusSeconds(7200))
+        .expiresAt(Instant.now().plusSeconds(3600))
+        .sign();
+  }
+
   /** A token from another issuer. */
   public static String otherIssuer(String name, String... roles) {
-    return Jwt.issuer("https://evil.example").upn(name).groups(Set.of(roles)).expiresIn(300).sign();
+    return Jwt.issuer("https://evil.example")
+        .audience(AUDIENCE)
+        .upn(name)
+        .groups(Set.of(roles))
+        .expiresIn(300)
+        .sign();
   }
 
   /** A well-formed token signed with a key the service does not trust. */
@@ -39,6 +74,7 @@ public final class Tokens {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       return Jwt.issuer(ISSUER)
+          .audience(AUDIENCE)
           .upn(name)
           .groups(Set.of(roles))
           .expiresIn(300)
