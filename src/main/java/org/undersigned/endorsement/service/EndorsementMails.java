@@ -141,6 +141,7 @@ public class EndorsementMails {
     // Withdrawn or decided before the mail left: there is nothing left to confirm.
     if (e != null
         && e.status == EndorsementStatus.PENDING_CONFIRMATION
+        && e.contactEmail != null
         && budget.confirmation(e.contactEmail)) {
       send(e, TokenPurpose.CONFIRMATION);
     }
