@@ -46,16 +46,7 @@ public class WebhookSender {
 
   public WebhookSender(
       WebhookEvents deliveries, WebhookRepository webhooks, UndersignedConfig config, Vertx vertx) {
-    // Verifies certificates with the JVM's trust store and the endpoint's host name; one
-    // connection per delivery, as deliveries are few and endpoints many.
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setConnectTimeout(5_000)
-                .setKeepAlive(false)
-                .setVerifyHost(true)
-                .setForceSni(true)
-                .setMaxRedirects(0));
+    this.client = vertx.createHttpClient(clientOptions());
     this.deliveries = deliveries;
     this.webhooks = webhooks;
     this.config = config;
@@ -134,6 +125,39 @@ public class WebhookSender {
   }
 
   /**
+   * Verifies certificates with the JVM's trust store and the endpoint's host name; one connection
+   * per delivery, as deliveries are few and endpoints many; no redirect is followed (it could lead
+   * anywhere).
+   */
+  static HttpClientOptions clientOptions() {
+    return new HttpClientOptions()
+        .setConnectTimeout(5_000)
+        .setKeepAlive(false)
+        .setVerifyHost(true)
+        .setForceSni(true)
+        .setMaxRedirects(0);
+  }
+
+  /**
+   * A POST to the checked address of an endpoint, under its host name (the Host header, TLS's SNI
+   * and the certificate's check all use the name; only the connection uses the address).
+   */
+  static RequestOptions requestOptions(WebhookTargets.Target target) {
+    URI uri = target.uri();
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setServer(
+            SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+        .setHost(uri.getHost().replaceAll("^\\[|\\]$", ""))
+        .setPort(target.port())
+        .setSsl("https".equals(uri.getScheme()))
+        .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
+        .setFollowRedirects(false)
+        .setTimeout(10_000);
+  }
+
+  /**
    * POSTs a delivery to the address its endpoint's host resolves to now, checked public ({@link
    * WebhookTargets}), with the host name kept for the Host header, TLS's SNI and the certificate's
    * check; answers the HTTP status, or null when the endpoint did not answer or may not be reached.
@@ -147,22 +171,10 @@ public class WebhookSender {
           webhook.id);
       return null;
     }
-    URI uri = target.get().uri();
     String timestamp = Long.toString(Instant.now().getEpochSecond());
     String signature = sign(webhook.secret, delivery.id + "." + timestamp + "." + delivery.payload);
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     RequestOptions options =
-        new RequestOptions()
-            .setMethod(HttpMethod.POST)
-            .setServer(
-                SocketAddress.inetSocketAddress(
-                    target.get().port(), target.get().address().getHostAddress()))
-            .setHost(uri.getHost().replaceAll("^\\[|\\]$", ""))
-            .setPort(target.get().port())
-            .setSsl("https".equals(uri.getScheme()))
-            .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
-            .setFollowRedirects(false)
-            .setTimeout(10_000)
+        requestOptions(target.get())
             .putHeader("Content-Type", "application/json")
             .putHeader("User-Agent", "undersigned-webhooks")
             .putHeader("webhook-id", delivery.id.toString())

@@ -338,8 +338,8 @@ class SignerIndistinguishabilityTest {
    * stranger, alternately (so that drift in the machine's load falls on both alike), and compares
    * the two samples with a Mann-Whitney U test. The work is the same whoever is named, so the two
    * distributions must not differ beyond chance: the test fails at |z| > 4 (p < 0.0001). Measured
-   * here with 150 pairs: an extra query and 3 ms of work for a signer gives z = 7.3; the service
-   * as it is, z within ±0.2.
+   * here with 150 pairs: an extra query and 3 ms of work for a signer gives z = 7.3; the service as
+   * it is, z within ±0.2.
    */
   @Test
   void answersTakeTheSameTimeForASignerAndAStranger() {
