@@ -48,6 +48,9 @@ public class SigningLimits {
       return "unknown";
     }
     String host = request.remoteAddress().hostAddress();
+    if (!isLiteral(host)) {
+      return host;
+    }
     try {
       byte[] bytes = InetAddress.getByName(host).getAddress();
       if (bytes.length == 4) {
@@ -67,7 +70,9 @@ public class SigningLimits {
    * the /48 of an IPv6 one, never the address itself; null when there is none.
    */
   public static String network(HttpServerRequest request) {
-    if (request.remoteAddress() == null || request.remoteAddress().hostAddress() == null) {
+    if (request.remoteAddress() == null
+        || request.remoteAddress().hostAddress() == null
+        || !isLiteral(request.remoteAddress().hostAddress())) {
       return null;
     }
     try {
@@ -80,5 +85,13 @@ public class SigningLimits {
     } catch (UnknownHostException e) {
       return null;
     }
+  }
+
+  /**
+   * Whether a client address is written as an address: only those are parsed (InetAddress would
+   * look anything else up in the DNS, on the request's thread).
+   */
+  private static boolean isLiteral(String host) {
+    return host.indexOf(':') >= 0 || host.matches("^[0-9]{1,3}(\\.[0-9]{1,3}){3}$");
   }
 }
