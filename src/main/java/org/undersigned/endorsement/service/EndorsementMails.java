@@ -1,7 +1,6 @@
 package org.undersigned.endorsement.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
@@ -29,6 +28,7 @@ import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 import org.undersigned.mail.OutboxHandler;
 import org.undersigned.mail.OutboxMessage;
+import org.undersigned.mail.SmtpSender;
 
 /**
  * The e-mails of the signing workflow, sent from the outbox. Each link's secret is made when the
@@ -42,7 +42,7 @@ public class EndorsementMails {
   private final LetterTranslationRepository translations;
   private final TokenService tokens;
   private final MailComposer composer;
-  private final Mailer mailer;
+  private final SmtpSender mailer;
   private final Outbox outbox;
   private final UndersignedConfig config;
   private final MailBudget budget;
@@ -53,7 +53,7 @@ public class EndorsementMails {
       LetterTranslationRepository translations,
       TokenService tokens,
       MailComposer composer,
-      Mailer mailer,
+      SmtpSender mailer,
       Outbox outbox,
       UndersignedConfig config,
       MailBudget budget) {
@@ -83,7 +83,7 @@ public class EndorsementMails {
     }
 
     @Override
-    public void handle(OutboxMessage message) {
+    public void handle(OutboxMessage message) throws Exception {
       mails.sendConfirmation(message.subjectId);
     }
   }
@@ -130,13 +130,13 @@ public class EndorsementMails {
     }
 
     @Override
-    public void handle(OutboxMessage message) {
+    public void handle(OutboxMessage message) throws Exception {
       mails.sendWithdrawalLink(message.subjectId);
     }
   }
 
   /** Mails the confirmation link of an endorsement that still waits for it. */
-  public void sendConfirmation(UUID endorsementId) {
+  public void sendConfirmation(UUID endorsementId) throws Exception {
     Endorsement e = endorsements.findById(endorsementId);
     // Withdrawn or decided before the mail left: there is nothing left to confirm.
     if (e != null
@@ -162,7 +162,7 @@ public class EndorsementMails {
   }
 
   /** Mails the withdrawal link of an endorsement not withdrawn yet. */
-  public void sendWithdrawalLink(UUID endorsementId) {
+  public void sendWithdrawalLink(UUID endorsementId) throws Exception {
     Endorsement e = endorsements.findById(endorsementId);
     if (e != null
         && e.status != EndorsementStatus.WITHDRAWN
@@ -172,7 +172,7 @@ public class EndorsementMails {
     }
   }
 
-  private void send(Endorsement e, TokenPurpose purpose) {
+  private void send(Endorsement e, TokenPurpose purpose) throws Exception {
     Letter letter = letters.findById(e.letterId);
     Locale locale =
         Texts.fromTag(e.language, Texts.fromTag(letter.originalLanguage, Texts.SUPPORTED.get(0)));
