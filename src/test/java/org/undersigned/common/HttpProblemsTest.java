@@ -110,6 +110,36 @@ class HttpProblemsTest {
     }
   }
 
+  /**
+   * More clients than the service works for at once (128) each start a chunked body and hang up:
+   * none keeps its place, so the service still answers everyone after.
+   */
+  @Test
+  void clientsThatHangUpMidChunkedBodyLeaveNoPlaceTaken() throws Exception {
+    for (int i = 0; i < 140; i++) {
+      try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+        OutputStream out = socket.getOutputStream();
+        out.write(
+            ("POST /api/v1/letters/"
+                    + TestLetters.BUNDLED
+                    + "/endorsements HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\n{\"kin\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      }
+    }
+    // Time for the service to notice the connections are gone.
+    Thread.sleep(1000);
+    given().get("/api/v1/letters/" + TestLetters.BUNDLED + "/counts").then().statusCode(200);
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .post("/api/v1/letters/" + TestLetters.BUNDLED + "/endorsements")
+        .then()
+        .statusCode(400);
+  }
+
   /** A chunked body under the limit is taken like any other. */
   @Test
   void aChunkedBodyUnderTheLimitIsTaken() throws Exception {
