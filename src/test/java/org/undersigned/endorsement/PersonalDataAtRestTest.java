@@ -40,8 +40,39 @@ class PersonalDataAtRestTest {
 
   @Inject TestLetters fixtures;
 
+  /**
+   * The test database as PostgreSQL's own pg_dump writes it (the client comes with PostgreSQL on
+   * the project's machines): schema, every table, every row.
+   */
+  private static String pgDump() throws Exception {
+    java.net.URI url =
+        java.net.URI.create(
+            org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class)
+                .substring("jdbc:".length()));
+    String user =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("quarkus.datasource.username", String.class);
+    Process dump =
+        new ProcessBuilder(
+                "pg_dump",
+                "--host=" + url.getHost(),
+                "--port=" + (url.getPort() > 0 ? url.getPort() : 5432),
+                "--username=" + user,
+                "--no-password",
+                url.getPath().substring(1))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String text =
+        new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertEquals(0, dump.waitFor(), "pg_dump ran");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        text.contains("COPY public.endorsements"), "a dump");
+    return text;
+  }
+
   @Test
-  void noTableHoldsPersonalDataInClear() {
+  void noTableHoldsPersonalDataInClear() throws Exception {
     Letter letter = fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_APPROVAL, "en");
     String email = Mails.newAddress("rest-secret.example");
     String anonymousName = "Qvarn Hidden Collective";
@@ -75,6 +106,18 @@ class PersonalDataAtRestTest {
         .statusCode(202);
     Smtp.awaitMessagesTo(email, 2, Duration.ofSeconds(15));
 
+    // What a thief of a backup would hold: the whole database as pg_dump writes it.
+    String dump = pgDump().toLowerCase(Locale.ROOT);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        dump.contains(letter.slug), "the dump has the data");
+    for (String secret :
+        new String[] {
+          email, email.substring(0, email.indexOf('@')), "qvarn", "yselde", "privatperson"
+        }) {
+      assertFalse(
+          dump.contains(secret.toLowerCase(Locale.ROOT)),
+          "pg_dump holds a personal datum in clear");
+    }
     for (String table : TABLES) {
       String rows = fixtures.tableAsText(table).toLowerCase(Locale.ROOT);
       for (String secret :
