@@ -1,10 +1,13 @@
 package org.undersigned.endorsement.rest;
 
+import com.google.common.net.InetAddresses;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 import org.undersigned.common.config.UndersignedConfig;
 import org.undersigned.common.ratelimit.RateLimiter;
 import org.undersigned.common.ratelimit.RateLimiter.Bucket;
@@ -44,25 +47,12 @@ public class SigningLimits {
    * which proxies are trusted).
    */
   static String client(HttpServerRequest request) {
-    if (request.remoteAddress() == null || request.remoteAddress().hostAddress() == null) {
-      return "unknown";
-    }
-    String host = request.remoteAddress().hostAddress();
-    if (!isLiteral(host)) {
-      return host;
-    }
-    try {
-      byte[] bytes = InetAddress.getByName(host).getAddress();
-      if (bytes.length == 4) {
-        return InetAddress.getByAddress(bytes).getHostAddress();
-      }
-      for (int i = 8; i < bytes.length; i++) {
-        bytes[i] = 0;
-      }
-      return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
-    } catch (UnknownHostException notAnAddress) {
-      return host;
-    }
+    return address(request)
+        .map(a -> a instanceof Inet4Address ? a.getHostAddress() : prefix(a, 32, 64))
+        .orElse(
+            request.remoteAddress() == null || request.remoteAddress().hostAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress());
   }
 
   /**
@@ -70,28 +60,31 @@ public class SigningLimits {
    * the /48 of an IPv6 one, never the address itself; null when there is none.
    */
   public static String network(HttpServerRequest request) {
-    if (request.remoteAddress() == null
-        || request.remoteAddress().hostAddress() == null
-        || !isLiteral(request.remoteAddress().hostAddress())) {
-      return null;
-    }
-    try {
-      byte[] bytes = InetAddress.getByName(request.remoteAddress().hostAddress()).getAddress();
-      int prefix = bytes.length == 4 ? 24 : 48;
-      for (int i = prefix / 8; i < bytes.length; i++) {
-        bytes[i] = 0;
-      }
-      return InetAddress.getByAddress(bytes).getHostAddress() + "/" + prefix;
-    } catch (UnknownHostException e) {
-      return null;
-    }
+    return address(request).map(a -> prefix(a, 24, 48)).orElse(null);
   }
 
   /**
-   * Whether a client address is written as an address: only those are parsed (InetAddress would
-   * look anything else up in the DNS, on the request's thread).
+   * The client's address, when it is written as one. Guava parses literals only: InetAddress would
+   * look anything else (a proxy's "unknown") up in the DNS, on the request's thread.
    */
-  private static boolean isLiteral(String host) {
-    return host.indexOf(':') >= 0 || host.matches("^[0-9]{1,3}(\\.[0-9]{1,3}){3}$");
+  private static Optional<InetAddress> address(HttpServerRequest request) {
+    String host = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    return host != null && InetAddresses.isInetAddress(host)
+        ? Optional.of(InetAddresses.forString(host))
+        : Optional.empty();
+  }
+
+  /** The network of an address, as CIDR text: its first bits, by family, the rest zero. */
+  private static String prefix(InetAddress address, int v4Bits, int v6Bits) {
+    byte[] bytes = address.getAddress();
+    int bits = bytes.length == 4 ? v4Bits : v6Bits;
+    for (int i = bits / 8; i < bytes.length; i++) {
+      bytes[i] = 0;
+    }
+    try {
+      return InetAddress.getByAddress(bytes).getHostAddress() + "/" + bits;
+    } catch (UnknownHostException impossible) {
+      throw new IllegalStateException("An address of 4 or 16 bytes", impossible);
+    }
   }
 }
