@@ -237,24 +237,11 @@ public class WebhookResource {
   }
 
   private void checkUrl(String url) {
-    boolean local = config.webhooks().allowLocalHttp();
-    if (!WebhookTargets.acceptable(url, local)) {
-      throw ProblemException.invalidField("url", "field.webhook.url");
-    }
-    // A name that resolves now to an address that is not public is refused now; one that does
-    // not resolve yet is taken, and each delivery checks again (WebhookTargets).
-    if (isResolvable(url) && WebhookTargets.resolve(url, local).isEmpty()) {
-      throw ProblemException.invalidField("url", "field.webhook.url.private");
-    }
-  }
-
-  private static boolean isResolvable(String url) {
-    try {
-      java.net.InetAddress.getAllByName(
-          java.net.URI.create(url).getHost().replaceAll("^\\[|\\]$", ""));
-      return true;
-    } catch (java.net.UnknownHostException | IllegalArgumentException e) {
-      return false;
+    // A name that does not resolve yet is taken: each delivery judges it again (WebhookTargets).
+    switch (WebhookTargets.resolve(url, config.webhooks().allowLocalHttp()).verdict()) {
+      case REFUSED -> throw ProblemException.invalidField("url", "field.webhook.url");
+      case NOT_PUBLIC -> throw ProblemException.invalidField("url", "field.webhook.url.private");
+      case UNRESOLVED, REACHABLE -> {}
     }
   }
 }

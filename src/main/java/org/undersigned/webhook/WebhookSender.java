@@ -149,7 +149,7 @@ public class WebhookSender {
         .setMethod(HttpMethod.POST)
         .setServer(
             SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
-        .setHost(uri.getHost().replaceAll("^\\[|\\]$", ""))
+        .setHost(target.host())
         .setPort(target.port())
         .setSsl("https".equals(uri.getScheme()))
         .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
@@ -164,7 +164,7 @@ public class WebhookSender {
    */
   private Integer post(Webhook webhook, WebhookDelivery delivery) {
     Optional<WebhookTargets.Target> target =
-        WebhookTargets.resolve(webhook.url, config.webhooks().allowLocalHttp());
+        WebhookTargets.resolve(webhook.url, config.webhooks().allowLocalHttp()).target();
     if (target.isEmpty()) {
       Log.warnf(
           "Webhook %s is not delivered: its host does not resolve, or not to a public address",

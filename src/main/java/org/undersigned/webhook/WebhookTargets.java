@@ -1,5 +1,6 @@
 package org.undersigned.webhook;
 
+import com.google.common.net.InetAddresses;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -29,10 +30,54 @@ final class WebhookTargets {
     int port() {
       return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
+
+    /** The endpoint's host as named (an IPv6 address without its brackets). */
+    String host() {
+      return bare(uri.getHost());
+    }
   }
 
-  /** Whether a URL may be registered at all, before anything is resolved. */
-  static boolean acceptable(String url, boolean allowLocalHttp) {
+  /** What became of an endpoint's URL. */
+  enum Verdict {
+    /** Not an https URL of a host (or plain http to this machine where allowed). */
+    REFUSED,
+    /** Its host names an address that is not on the public internet. */
+    NOT_PUBLIC,
+    /** Its host does not resolve (now). */
+    UNRESOLVED,
+    /** Every address of its host is public; the target is the one to connect to. */
+    REACHABLE
+  }
+
+  /** A verdict, with the target when the endpoint is reachable. */
+  record Resolution(Verdict verdict, Optional<Target> target) {}
+
+  /**
+   * Judges an endpoint: its URL first, an address written in it at once, then every address its
+   * host resolves to (one look-up).
+   */
+  static Resolution resolve(String url, boolean allowLocalHttp) {
+    if (!acceptable(url, allowLocalHttp)) {
+      return new Resolution(Verdict.REFUSED, Optional.empty());
+    }
+    URI uri = parse(url).orElseThrow();
+    try {
+      InetAddress[] addresses = InetAddress.getAllByName(bare(uri.getHost()));
+      boolean localHttp = "http".equals(uri.getScheme());
+      boolean allowed =
+          addresses.length > 0
+              && Arrays.stream(addresses)
+                  .allMatch(a -> localHttp ? a.isLoopbackAddress() : isPublic(a));
+      return allowed
+          ? new Resolution(Verdict.REACHABLE, Optional.of(new Target(uri, addresses[0])))
+          : new Resolution(Verdict.NOT_PUBLIC, Optional.empty());
+    } catch (UnknownHostException | SecurityException e) {
+      return new Resolution(Verdict.UNRESOLVED, Optional.empty());
+    }
+  }
+
+  /** Whether a URL may be an endpoint at all, before anything is resolved. */
+  private static boolean acceptable(String url, boolean allowLocalHttp) {
     URI uri = parse(url).orElse(null);
     if (uri == null) {
       return false;
@@ -44,30 +89,9 @@ final class WebhookTargets {
     if (host.equals("localhost") || host.endsWith(".localhost")) {
       return false;
     }
-    // An address written as such is judged now; a name when it is resolved.
-    return !isLiteral(host) || literal(host).map(WebhookTargets::isPublic).orElse(false);
-  }
-
-  /**
-   * Resolves an endpoint: the address to connect to, or empty when the URL is not acceptable or its
-   * host names any address that is not public (or none at all).
-   */
-  static Optional<Target> resolve(String url, boolean allowLocalHttp) {
-    if (!acceptable(url, allowLocalHttp)) {
-      return Optional.empty();
-    }
-    URI uri = parse(url).orElseThrow();
-    try {
-      InetAddress[] addresses = InetAddress.getAllByName(bare(uri.getHost()));
-      boolean localHttp = "http".equals(uri.getScheme());
-      boolean allowed =
-          addresses.length > 0
-              && Arrays.stream(addresses)
-                  .allMatch(a -> localHttp ? a.isLoopbackAddress() : isPublic(a));
-      return allowed ? Optional.of(new Target(uri, addresses[0])) : Optional.empty();
-    } catch (UnknownHostException | SecurityException e) {
-      return Optional.empty();
-    }
+    // An address written as such is judged now (Guava parses it without any look-up); a name, or
+    // an address in another spelling (2130706433), when it is resolved.
+    return !InetAddresses.isInetAddress(host) || isPublic(InetAddresses.forString(host));
   }
 
   /** Whether an address is on the public internet. */
@@ -172,19 +196,5 @@ final class WebhookTargets {
     String h =
         host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     return h.toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /** Whether a host is written as an address (IPv4 dotted, or IPv6) rather than a name. */
-  private static boolean isLiteral(String host) {
-    return host.contains(":") || host.matches("^[0-9.]+$") || host.matches("^0x[0-9a-f.x]+$");
-  }
-
-  private static Optional<InetAddress> literal(String host) {
-    try {
-      // A literal is parsed, never looked up: getByName does no DNS query for one.
-      return Optional.of(InetAddress.getByName(host));
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
   }
 }
