@@ -8,6 +8,7 @@ import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -108,7 +109,13 @@ public class SmtpSender {
     }
   }
 
-  void close(@Observes io.quarkus.runtime.ShutdownEvent event) {
+  /**
+   * Closed after the outbox worker has finished the send under way (its own shutdown observer has
+   * the default priority, and a lower one is notified first).
+   */
+  void close(
+      @Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000)
+          io.quarkus.runtime.ShutdownEvent event) {
     if (client != null) {
       client.close();
     }
