@@ -15,8 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.undersigned.testing.ClickingSmtp;
 import org.undersigned.testing.Mails;
+import org.undersigned.testing.RawSmtp;
 import org.undersigned.testing.Submissions;
 import org.undersigned.testing.TestLetters;
 
@@ -29,11 +29,11 @@ import org.undersigned.testing.TestLetters;
 @TestProfile(MailPipelineTest.EagerScanner.class)
 class MailPipelineTest {
 
-  static final ClickingSmtp SMTP;
+  static final RawSmtp SMTP;
 
   static {
     try {
-      SMTP = new ClickingSmtp();
+      SMTP = new RawSmtp(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

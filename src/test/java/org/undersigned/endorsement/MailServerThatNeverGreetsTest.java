@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.testing.Mails;
-import org.undersigned.testing.SilentSmtp;
+import org.undersigned.testing.RawSmtp;
 import org.undersigned.testing.Submissions;
 import org.undersigned.testing.TestLetters;
 
@@ -28,11 +28,11 @@ import org.undersigned.testing.TestLetters;
 @TestProfile(MailServerThatNeverGreetsTest.SilentServer.class)
 class MailServerThatNeverGreetsTest {
 
-  static final SilentSmtp SMTP;
+  static final RawSmtp SMTP;
 
   static {
     try {
-      SMTP = new SilentSmtp(2);
+      SMTP = new RawSmtp(2);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

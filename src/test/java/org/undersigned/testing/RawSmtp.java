@@ -12,11 +12,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * A small SMTP server that plays the recipient's mail scanner at its most eager: it hands each
- * message to a callback (which follows the link) before it acknowledges the message, that is before
- * the service even knows the mail has left.
+ * A small SMTP server for what GreenMail cannot play. Its first connections can be left without a
+ * greeting, as a server whose greeting is lost leaves them; and it can hand each message to a
+ * callback before acknowledging it, as the recipient's most eager mail scanner would follow a link
+ * before the service even knows its mail has left.
  */
-public final class SilentSmtp implements AutoCloseable {
+public final class RawSmtp implements AutoCloseable {
 
   private final ServerSocket server;
   private final List<String> received = new CopyOnWriteArrayList<>();
@@ -26,11 +27,11 @@ public final class SilentSmtp implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
   private final List<Socket> silent = new CopyOnWriteArrayList<>();
 
-  /** How many connections get no greeting, then. */
-  public SilentSmtp(int silentConnections) throws IOException {
+  /** A server whose first {@code silentConnections} connections get no greeting (0: none). */
+  public RawSmtp(int silentConnections) throws IOException {
     this.silentConnections = silentConnections;
     server = new ServerSocket(0);
-    Thread accepting = new Thread(this::accept, "silent-smtp");
+    Thread accepting = new Thread(this::accept, "raw-smtp");
     accepting.setDaemon(true);
     accepting.start();
   }
@@ -63,7 +64,7 @@ public final class SilentSmtp implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
-        Thread session = new Thread(() -> serve(socket), "silent-smtp-session");
+        Thread session = new Thread(() -> serve(socket), "raw-smtp-session");
         session.setDaemon(true);
         session.start();
       } catch (IOException closed) {
