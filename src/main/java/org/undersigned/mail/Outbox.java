@@ -1,16 +1,25 @@
 package org.undersigned.mail;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** The transactional outbox: side effects written in the same transaction as their cause. */
 @ApplicationScoped
 public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
+
+  private final TransactionSynchronizationRegistry transactions;
+
+  public Outbox(TransactionSynchronizationRegistry transactions) {
+    this.transactions = transactions;
+  }
 
   /** The kinds of message. */
   public static final String CONFIRMATION_MAIL = "CONFIRMATION_MAIL";
@@ -18,7 +27,10 @@ public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
   public static final String WITHDRAWAL_REQUEST = "WITHDRAWAL_REQUEST";
   public static final String WITHDRAWAL_MAIL = "WITHDRAWAL_MAIL";
 
-  /** Adds a message to send once the current transaction commits. */
+  /**
+   * Adds a message to send once the current transaction commits; the worker of this instance is
+   * woken when it does.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void enqueue(String kind, UUID subjectId, String payloadJson) {
     Instant now = Instant.now();
@@ -31,6 +43,28 @@ public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
     message.nextAttemptAt = now;
     message.createdAt = now;
     persist(message);
+    if (transactions.getResource(Outbox.class) == null) {
+      transactions.putResource(Outbox.class, Boolean.TRUE);
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+              if (status == Status.STATUS_COMMITTED) {
+                wake.run();
+              }
+            }
+          });
+    }
+  }
+
+  /** What {@link #enqueue} wakes after a commit: the worker, once it runs. */
+  private volatile Runnable wake = () -> {};
+
+  void onCommit(Runnable wake) {
+    this.wake = wake;
   }
 
   /** How many messages of a kind about a subject were queued since a while ago. */
@@ -44,19 +78,64 @@ public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
   }
 
   /**
-   * Claims the next due message: locked until the transaction ends, and skipped by every other
-   * worker (of this instance or another) meanwhile.
+   * Claims up to {@code limit} due messages, oldest due first: each is hidden from every worker (of
+   * this instance or another) for the lease, by moving its next attempt past it, and the claim
+   * commits at once, so no lock is held while they are sent. Rows another worker is claiming this
+   * instant are skipped, not waited for.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
   @SuppressWarnings("unchecked")
-  public Optional<OutboxMessage> claimNextDue() {
-    List<OutboxMessage> due =
-        getEntityManager()
-            .createNativeQuery(
-                "SELECT * FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= now()"
-                    + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED",
-                OutboxMessage.class)
-            .getResultList();
-    return due.stream().findFirst();
+  public List<OutboxMessage> claimDue(int limit, java.time.Duration lease) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              List<OutboxMessage> due =
+                  getEntityManager()
+                      .createNativeQuery(
+                          "UPDATE outbox SET next_attempt_at = now() + make_interval(secs => :lease)"
+                              + " WHERE id IN (SELECT id FROM outbox WHERE status = 'PENDING'"
+                              + " AND next_attempt_at <= now() ORDER BY next_attempt_at"
+                              + " LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING *",
+                          OutboxMessage.class)
+                      .setParameter("lease", (double) lease.toMillis() / 1000)
+                      .setParameter("limit", limit)
+                      .getResultList();
+              due.forEach(getEntityManager()::detach);
+              return due;
+            });
   }
+
+  /** Records messages sent, in one statement. */
+  public void recordSent(java.util.Collection<UUID> ids) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                update(
+                    "status = ?1, sentAt = ?2, attempts = attempts + 1, lastError = null"
+                        + " where id in ?3 and status = ?4",
+                    OutboxMessage.Status.SENT,
+                    Instant.now(),
+                    ids,
+                    OutboxMessage.Status.PENDING));
+  }
+
+  /**
+   * The backlog an operator watches: how many messages wait, and how long the one due longest has
+   * waited for a worker (0 when none is due). Withdrawal links are left out of both: only signers
+   * are sent one, so a figure that counted them would move when a request named a signer.
+   */
+  public Backlog backlog() {
+    Object[] row =
+        (Object[])
+            getEntityManager()
+                .createNativeQuery(
+                    "SELECT count(*), coalesce(extract(epoch FROM now() - min(next_attempt_at)"
+                        + " FILTER (WHERE next_attempt_at <= now())), 0)"
+                        + " FROM outbox WHERE status = 'PENDING' AND kind <> :withdrawalMail")
+                .setParameter("withdrawalMail", WITHDRAWAL_MAIL)
+                .getSingleResult();
+    return new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue());
+  }
+
+  /** Messages waiting, and the wait in seconds of the one due longest. */
+  public record Backlog(long waiting, double oldestDueSeconds) {}
 }

@@ -19,10 +19,10 @@ import org.undersigned.testing.Submissions;
 import org.undersigned.testing.TestLetters;
 
 /**
- * A mail server that accepts connections and never greets the first ones, against a pool of two
- * connections: the service closes the silent connections after its timeout, and every e-mail still
- * leaves. (With Quarkus Mailer's own client, the two silent connections kept both slots for ever
- * and no e-mail left again.)
+ * A mail server that accepts connections and never greets the first ones, against two senders: the
+ * service closes the silent connections after its timeout, and every e-mail still leaves. (With
+ * Quarkus Mailer's own client, the two silent connections kept both slots for ever and no e-mail
+ * left again.)
  */
 @QuarkusTest
 @TestProfile(MailServerThatNeverGreetsTest.SilentServer.class)
@@ -44,7 +44,7 @@ class MailServerThatNeverGreetsTest {
     public Map<String, String> getConfigOverrides() {
       return Map.of(
           "quarkus.mailer.port", String.valueOf(SMTP.port()),
-          "quarkus.mailer.max-pool-size", "2",
+          "undersigned.outbox.senders", "2",
           "quarkus.mailer.timeout", "2S");
     }
   }

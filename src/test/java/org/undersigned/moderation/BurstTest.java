@@ -116,7 +116,7 @@ class BurstTest {
     from("192.0.2.110").body(Map.of("email", email)).post(withdrawals).then().statusCode(202);
     from("192.0.2.111").body(Map.of("email", email)).post(withdrawals).then().statusCode(202);
     Smtp.awaitMessagesTo(email, 3, java.time.Duration.ofSeconds(45));
-    // Time for the outbox to send anything more it would (it runs every 0.2 s in tests).
+    // Time for the outbox to send anything more it would (it is woken by each commit).
     Thread.sleep(3000);
     org.junit.jupiter.api.Assertions.assertEquals(3, Smtp.messagesTo(email).size());
   }

@@ -66,8 +66,8 @@ public final class Mails {
   }
 
   /**
-   * The single message an address is waiting for. 45 s: a send to GreenMail occasionally hangs
-   * until the mailer's 10 s timeout, and the outbox retries it; the test waits for the retry.
+   * The single message an address is waiting for. A mail leaves within a fraction of a second of
+   * its commit; 45 s leaves room for a loaded machine and a retry or two (0.5 s apart in tests).
    */
   public static Read awaitOne(String address) {
     return read(Smtp.awaitMessagesTo(address, 1, Duration.ofSeconds(45)).get(0));

@@ -9,17 +9,28 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A small SMTP server for what GreenMail cannot play. Its first connections can be left without a
- * greeting, as a server whose greeting is lost leaves them; and it can hand each message to a
- * callback before acknowledging it, as the recipient's most eager mail scanner would follow a link
- * before the service even knows its mail has left.
+ * A small SMTP server for what GreenMail cannot play. It greets the instant it accepts, as a local
+ * relay does. Its first connections can be left without a greeting, as a server whose greeting is
+ * lost leaves them; it can cut a connection in the middle of a message, and restart; it can hand
+ * each message to a callback before acknowledging it, as the recipient's most eager mail scanner
+ * would follow a link before the service even knows its mail has left; and it tells how many
+ * messages it was taking at once, per receiving domain.
  */
 public final class RawSmtp implements AutoCloseable {
 
-  private final ServerSocket server;
+  private volatile ServerSocket server;
+  private final int port;
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger dropNext =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> sendingTo =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Integer> mostAtOnceTo =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final List<String> received = new CopyOnWriteArrayList<>();
   private volatile Consumer<String> onMessage = message -> {};
   private final int silentConnections;
@@ -31,13 +42,65 @@ public final class RawSmtp implements AutoCloseable {
   public RawSmtp(int silentConnections) throws IOException {
     this.silentConnections = silentConnections;
     server = new ServerSocket(0);
-    Thread accepting = new Thread(this::accept, "raw-smtp");
+    port = server.getLocalPort();
+    listen();
+  }
+
+  private void listen() {
+    ServerSocket listening = server;
+    Thread accepting = new Thread(() -> accept(listening), "raw-smtp");
     accepting.setDaemon(true);
     accepting.start();
   }
 
+  /**
+   * Plays a restart: every connection is cut and the port closed, then opened again. The
+   * connections the service keeps are dead without it knowing.
+   */
+  public synchronized void restart() throws IOException {
+    stop();
+    start();
+  }
+
+  /** Plays an outage: every connection is cut and the port closed (connections are refused). */
+  public synchronized void stop() throws IOException {
+    server.close();
+    for (Socket socket : open) {
+      socket.close();
+    }
+  }
+
+  /** Ends the outage: the port is open again. */
+  public synchronized void start() throws IOException {
+    ServerSocket again = new ServerSocket();
+    again.setReuseAddress(true);
+    again.bind(new java.net.InetSocketAddress(port));
+    server = again;
+    listen();
+  }
+
+  /** The next {@code count} messages are cut off: the connection drops in the middle of DATA. */
+  public void dropInTheMiddle(int count) {
+    dropNext.set(count);
+  }
+
+  /** The most messages to one domain this server was taking at once. */
+  public int mostAtOnceTo(String domain) {
+    return mostAtOnceTo.getOrDefault(domain, 0);
+  }
+
+  /** The most messages this server was taking at once, whatever their domain. */
+  public int mostAtOnce() {
+    return mostAtOnce.get();
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger sending =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger mostAtOnce =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   public int port() {
-    return server.getLocalPort();
+    return port;
   }
 
   /** How many connections the client opened. */
@@ -60,10 +123,11 @@ public final class RawSmtp implements AutoCloseable {
     return received;
   }
 
-  private void accept() {
-    while (!server.isClosed()) {
+  private void accept(ServerSocket listening) {
+    while (!listening.isClosed()) {
       try {
-        Socket socket = server.accept();
+        Socket socket = listening.accept();
+        open.add(socket);
         Thread session = new Thread(() -> serve(socket), "raw-smtp-session");
         session.setDaemon(true);
         session.start();
@@ -89,19 +153,35 @@ public final class RawSmtp implements AutoCloseable {
       }
       reply(out, "220 clicking-smtp ready");
       String line;
+      String domain = "";
       while ((line = in.readLine()) != null) {
         String command = line.toUpperCase(java.util.Locale.ROOT);
         if (command.startsWith("EHLO") || command.startsWith("HELO")) {
           reply(out, "250 clicking-smtp");
+        } else if (command.startsWith("RCPT")) {
+          domain = line.substring(line.indexOf('@') + 1).replace(">", "").trim();
+          reply(out, "250 ok");
         } else if (command.startsWith("DATA")) {
           reply(out, "354 go on");
-          StringBuilder message = new StringBuilder();
-          while ((line = in.readLine()) != null && !line.equals(".")) {
-            message.append(line.startsWith("..") ? line.substring(1) : line).append('\n');
+          if (dropNext.getAndDecrement() > 0) {
+            in.readLine();
+            return;
           }
-          String text = message.toString();
-          onMessage.accept(text);
-          received.add(text);
+          AtomicInteger toDomain = sendingTo.computeIfAbsent(domain, d -> new AtomicInteger());
+          mostAtOnceTo.merge(domain, toDomain.incrementAndGet(), Math::max);
+          mostAtOnce.accumulateAndGet(sending.incrementAndGet(), Math::max);
+          try {
+            StringBuilder message = new StringBuilder();
+            while ((line = in.readLine()) != null && !line.equals(".")) {
+              message.append(line.startsWith("..") ? line.substring(1) : line).append('\n');
+            }
+            String text = message.toString();
+            onMessage.accept(text);
+            received.add(text);
+          } finally {
+            toDomain.decrementAndGet();
+            sending.decrementAndGet();
+          }
           reply(out, "250 accepted");
         } else if (command.startsWith("QUIT")) {
           reply(out, "221 bye");
@@ -112,6 +192,8 @@ public final class RawSmtp implements AutoCloseable {
       }
     } catch (IOException e) {
       // The service hung up.
+    } finally {
+      open.remove(socket);
     }
   }
 

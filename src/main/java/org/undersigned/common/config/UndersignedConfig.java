@@ -47,13 +47,54 @@ public interface UndersignedConfig {
 
   /** The transactional outbox and its worker. */
   interface Outbox {
-    /** How often the worker looks for due messages (also in {@code @Scheduled}). */
+    /**
+     * How often the worker looks for due messages when nothing wakes it: a message committed by
+     * this instance wakes it at once; one committed by another instance, or come due after a wait,
+     * is found by this poll.
+     */
     @WithDefault("1S")
     Duration pollInterval();
 
-    /** How many messages one run of the worker sends at most. */
-    @WithDefault("20")
+    /** How many due messages the worker claims at once, at most. */
+    @WithDefault("64")
     int batchSize();
+
+    /** How many messages are sent at once, each sender with its own connection to the server. */
+    @WithDefault("8")
+    int senders();
+
+    /**
+     * How long a claimed message is kept from every other worker: longer than a send can take. A
+     * worker that dies (kill -9) between a send and its record leaves its messages to be sent again
+     * once this has passed.
+     */
+    @WithDefault("5M")
+    Duration lease();
+
+    /** At most this many e-mails at once to one receiving domain (from this instance). */
+    @WithDefault("4")
+    int perDomainConnections();
+
+    /**
+     * At most this many e-mails a second to one receiving domain (from this instance); 0: no cap.
+     */
+    @WithDefault("100")
+    int perDomainPerSecond();
+
+    /** E-mails sent over one connection before it is closed and another opened. */
+    @WithDefault("100")
+    int mailsPerConnection();
+
+    /**
+     * When sends have failed for this long without one success, the mail client is rebuilt; after
+     * twice this long, the liveness check says DOWN, so that an orchestrator restarts the instance.
+     */
+    @WithDefault("2M")
+    Duration stallAfter();
+
+    /** A warning is logged (once a minute at most) while more messages than this wait. */
+    @WithDefault("1000")
+    int backlogWarning();
 
     /** The wait before the first retry of a failed send; it doubles at each failure. */
     @WithDefault("10S")

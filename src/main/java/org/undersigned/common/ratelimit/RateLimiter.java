@@ -109,6 +109,26 @@ public class RateLimiter {
    * the window of a full one ends. For work that waits for room rather than being dropped.
    */
   public long secondsUntilRoom(List<Bucket> buckets) {
+    return secondsUntilRoom(buckets, 0);
+  }
+
+  /**
+   * As {@link #secondsUntilRoom(List)}, exact under {@code concurrent} callers at once: a bucket
+   * with fewer than that many hits left is locked ({@link #serialize}) and counted again, so that
+   * near its limit one caller at a time decides (far from it, callers go on side by side: they
+   * cannot reach it together).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public long secondsUntilRoom(List<Bucket> buckets, int concurrent) {
+    if (concurrent > 0) {
+      List<Bucket> near = new java.util.ArrayList<>();
+      for (Bucket bucket : buckets) {
+        if (hits(bucket) + concurrent >= bucket.limit()) {
+          near.add(bucket);
+        }
+      }
+      serialize(near);
+    }
     long now = Instant.now().getEpochSecond();
     long wait = 0;
     for (Bucket bucket : buckets) {
@@ -128,6 +148,60 @@ public class RateLimiter {
       }
     }
     return wait;
+  }
+
+  /**
+   * Takes back one hit from each bucket, in the current window and the caller's transaction: for
+   * work that counted its hit and then could not be done (an e-mail that did not leave).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void giveBack(List<Bucket> buckets) {
+    long now = Instant.now().getEpochSecond();
+    for (Bucket bucket : buckets) {
+      entityManager
+          .createNativeQuery(
+              "UPDATE rate_limit_counters SET hits = hits - 1 WHERE (bucket, window_start) IN"
+                  + " (SELECT bucket, window_start FROM rate_limit_counters"
+                  + " WHERE bucket = ANY(string_to_array(:shards, ','))"
+                  + " AND window_start = to_timestamp(:start) AND hits > 0"
+                  + " ORDER BY hits DESC LIMIT 1)")
+          .setParameter("shards", shards(bucket))
+          .setParameter("start", windowStart(bucket, now))
+          .executeUpdate();
+    }
+  }
+
+  private long hits(Bucket bucket) {
+    return ((Number)
+            entityManager
+                .createNativeQuery(
+                    "SELECT coalesce(sum(hits), 0) FROM rate_limit_counters"
+                        + " WHERE bucket = ANY(string_to_array(:shards, ','))"
+                        + " AND window_start = to_timestamp(:start)")
+                .setParameter("shards", shards(bucket))
+                .setParameter("start", windowStart(bucket, Instant.now().getEpochSecond()))
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * Makes the callers that count in these buckets take turns until the caller's transaction ends (a
+   * PostgreSQL advisory lock per bucket, taken in the order of the keys): what one counted, the
+   * next sees, so a limit is never passed, whatever the number of instances.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void serialize(List<Bucket> buckets) {
+    if (buckets.isEmpty()) {
+      return;
+    }
+    StringJoiner keys = new StringJoiner(",");
+    buckets.stream().map(Bucket::key).sorted().forEach(keys::add);
+    entityManager
+        .createNativeQuery(
+            "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))"
+                + " FROM (SELECT k FROM unnest(string_to_array(:keys, ',')) AS k ORDER BY k) s")
+        .setParameter("keys", keys.toString())
+        .getSingleResult();
   }
 
   private static String shards(Bucket bucket) {

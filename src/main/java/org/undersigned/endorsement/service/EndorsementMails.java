@@ -1,7 +1,7 @@
 package org.undersigned.endorsement.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.mailer.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import java.time.format.FormatStyle;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.undersigned.common.config.UndersignedConfig;
 import org.undersigned.common.i18n.Texts;
@@ -28,11 +29,10 @@ import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 import org.undersigned.mail.OutboxHandler;
 import org.undersigned.mail.OutboxMessage;
-import org.undersigned.mail.SmtpSender;
 
 /**
- * The e-mails of the signing workflow, sent from the outbox. Each link's secret is made when the
- * mail leaves, so no secret ever waits in the database in clear.
+ * The e-mails of the signing workflow, prepared for the outbox. Each link's secret is made when the
+ * mail is about to leave, so no secret ever waits in the database in clear.
  */
 @ApplicationScoped
 public class EndorsementMails {
@@ -42,7 +42,6 @@ public class EndorsementMails {
   private final LetterTranslationRepository translations;
   private final TokenService tokens;
   private final MailComposer composer;
-  private final SmtpSender mailer;
   private final Outbox outbox;
   private final UndersignedConfig config;
   private final MailBudget budget;
@@ -53,7 +52,6 @@ public class EndorsementMails {
       LetterTranslationRepository translations,
       TokenService tokens,
       MailComposer composer,
-      SmtpSender mailer,
       Outbox outbox,
       UndersignedConfig config,
       MailBudget budget) {
@@ -63,7 +61,6 @@ public class EndorsementMails {
     this.translations = translations;
     this.tokens = tokens;
     this.composer = composer;
-    this.mailer = mailer;
     this.outbox = outbox;
     this.config = config;
   }
@@ -83,8 +80,13 @@ public class EndorsementMails {
     }
 
     @Override
-    public void handle(OutboxMessage message) throws Exception {
-      mails.sendConfirmation(message.subjectId);
+    public Optional<Mail> prepare(OutboxMessage message) {
+      return mails.confirmation(message.subjectId);
+    }
+
+    @Override
+    public void unsent(OutboxMessage message, Mail mail) {
+      mails.confirmationUnsent(mail.getTo().get(0));
     }
   }
 
@@ -108,10 +110,11 @@ public class EndorsementMails {
     }
 
     @Override
-    public void handle(OutboxMessage message) throws Exception {
+    public Optional<Mail> prepare(OutboxMessage message) throws Exception {
       byte[] hash =
           Base64.getDecoder().decode(json.readTree(message.payload).get("emailHash").asText());
       mails.queueWithdrawalLinks(message.subjectId, hash);
+      return Optional.empty();
     }
   }
 
@@ -130,21 +133,37 @@ public class EndorsementMails {
     }
 
     @Override
-    public void handle(OutboxMessage message) throws Exception {
-      mails.sendWithdrawalLink(message.subjectId);
+    public Optional<Mail> prepare(OutboxMessage message) {
+      return mails.withdrawalLink(message.subjectId);
+    }
+
+    @Override
+    public void unsent(OutboxMessage message, Mail mail) {
+      mails.withdrawalUnsent(mail.getTo().get(0));
     }
   }
 
-  /** Mails the confirmation link of an endorsement that still waits for it. */
-  public void sendConfirmation(UUID endorsementId) throws Exception {
+  /** A confirmation link that did not leave: its budgets are given back. */
+  public void confirmationUnsent(String email) {
+    budget.confirmationUnsent(email);
+  }
+
+  /** A withdrawal link that did not leave: its budget is given back. */
+  public void withdrawalUnsent(String email) {
+    budget.withdrawalUnsent(email);
+  }
+
+  /** The confirmation link of an endorsement that still waits for it, if it may be mailed now. */
+  public Optional<Mail> confirmation(UUID endorsementId) {
     Endorsement e = endorsements.findById(endorsementId);
     // Withdrawn or decided before the mail left: there is nothing left to confirm.
     if (e != null
         && e.status == EndorsementStatus.PENDING_CONFIRMATION
         && e.contactEmail != null
         && budget.confirmation(e.contactEmail)) {
-      send(e, TokenPurpose.CONFIRMATION);
+      return Optional.of(compose(e, TokenPurpose.CONFIRMATION));
     }
+    return Optional.empty();
   }
 
   private static final java.time.Duration DAY = java.time.Duration.ofDays(1);
@@ -161,26 +180,30 @@ public class EndorsementMails {
     }
   }
 
-  /** Mails the withdrawal link of an endorsement not withdrawn yet. */
-  public void sendWithdrawalLink(UUID endorsementId) throws Exception {
+  /** The withdrawal link of an endorsement not withdrawn yet, if it may be mailed now. */
+  public Optional<Mail> withdrawalLink(UUID endorsementId) {
     Endorsement e = endorsements.findById(endorsementId);
     if (e != null
         && e.status != EndorsementStatus.WITHDRAWN
         && e.contactEmail != null
         && budget.withdrawal(e.contactEmail)) {
-      send(e, TokenPurpose.WITHDRAWAL);
+      return Optional.of(compose(e, TokenPurpose.WITHDRAWAL));
     }
+    return Optional.empty();
   }
 
-  private void send(Endorsement e, TokenPurpose purpose) throws Exception {
+  /**
+   * The e-mail with its link. The link's token is issued in the outbox's transaction, committed
+   * before the mail leaves: a click (or a mail scanner's request) an instant after the mail arrives
+   * finds it. Should the send fail, the unsent token is never known to anyone and expires; the
+   * retry issues another.
+   */
+  private Mail compose(Endorsement e, TokenPurpose purpose) {
     Letter letter = letters.findById(e.letterId);
     Locale locale =
         Texts.fromTag(e.language, Texts.fromTag(letter.originalLanguage, Texts.SUPPORTED.get(0)));
     String title = titleIn(letter, locale);
-    // Committed before the mail leaves: a click (or a mail scanner's request) an instant after the
-    // mail arrives finds its token. Should the send fail, the unsent token is never known to anyone
-    // and expires; the retry issues another.
-    String token = QuarkusTransaction.requiringNew().call(() -> tokens.issue(e.id, purpose));
+    String token = tokens.issue(e.id, purpose);
     Instant expires = Instant.now().plus(config.tokens().ttl());
     String expiry =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
@@ -214,7 +237,7 @@ public class EndorsementMails {
                 Texts.text(locale, "mail.expiry", expiry),
                 Texts.text(locale, prefix + "ignore"),
                 Texts.text(locale, "mail.signature")));
-    mailer.send(composer.compose(e.contactEmail, message));
+    return composer.compose(e.contactEmail, message);
   }
 
   private String titleIn(Letter letter, Locale locale) {

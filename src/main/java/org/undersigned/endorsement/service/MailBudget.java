@@ -15,8 +15,11 @@ import org.undersigned.mail.OutboxHandler;
  * a request is answered: the budgets of an address and of a domain count the signer's own mails
  * too, so a request answered by them would tell whether that address had signed. Spent, they are
  * silent: a mail over an address's budget is not sent, one over a domain's or the service's waits
- * for the next window. The hits are counted in the outbox's transaction, so a mail that fails to
- * leave (and is retried) has spent nothing. Buckets hold keyed hashes, never an address.
+ * for the next window. The hits are counted when the outbox prepares a mail, and given back if it
+ * fails to leave (it is retried), so a failed send spends nothing. The outbox prepares several
+ * mails at once: the mails to one address take turns, always, and those of a domain or of the
+ * service take turns near their limit, so that no budget is passed. Buckets hold keyed hashes,
+ * never an address.
  */
 @ApplicationScoped
 public class MailBudget {
@@ -28,10 +31,14 @@ public class MailBudget {
   private final ContactCipher cipher;
   private final UndersignedConfig.RateLimit config;
 
+  /** How many mails this instance prepares at once: near a shared limit, they take turns. */
+  private final int concurrent;
+
   public MailBudget(RateLimiter limiter, ContactCipher cipher, UndersignedConfig config) {
     this.limiter = limiter;
     this.cipher = cipher;
     this.config = config.rateLimit();
+    this.concurrent = config.outbox().senders();
   }
 
   /**
@@ -40,11 +47,9 @@ public class MailBudget {
    * service has (the mail waits).
    */
   public boolean confirmation(String email) {
-    List<Bucket> shared =
-        List.of(
-            new Bucket("mail:all", config.confirmationMailsPerHour(), HOUR),
-            new Bucket("mail:domain:" + hex(cipher.domainHash(email)), config.perDomain()));
-    long wait = limiter.secondsUntilRoom(shared);
+    List<Bucket> shared = shared(email);
+    limiter.serialize(address(email));
+    long wait = limiter.secondsUntilRoom(shared, concurrent);
     if (wait > 0) {
       throw new OutboxHandler.NotYet(Duration.ofSeconds(wait));
     }
@@ -57,16 +62,36 @@ public class MailBudget {
 
   /** Whether a withdrawal link may be mailed to this address now; false drops it. */
   public boolean withdrawal(String email) {
+    limiter.serialize(address(email));
     return toAddress(email);
   }
 
+  /** A confirmation link that was counted and did not leave: its budgets are given back. */
+  public void confirmationUnsent(String email) {
+    limiter.giveBack(shared(email));
+    limiter.giveBack(address(email));
+  }
+
+  /** A withdrawal link that was counted and did not leave: its budget is given back. */
+  public void withdrawalUnsent(String email) {
+    limiter.giveBack(address(email));
+  }
+
+  private List<Bucket> shared(String email) {
+    return List.of(
+        new Bucket("mail:all", config.confirmationMailsPerHour(), HOUR),
+        new Bucket("mail:domain:" + hex(cipher.domainHash(email)), config.perDomain()));
+  }
+
   private boolean toAddress(String email) {
+    return limiter.countWithin(address(email)) == 0;
+  }
+
+  private List<Bucket> address(String email) {
     String address = hex(cipher.emailHash(email));
-    return limiter.countWithin(
-            List.of(
-                new Bucket("mail:email:" + address, config.perEmail()),
-                new Bucket("mail:email-day:" + address, config.mailsPerEmailPerDay(), DAY)))
-        == 0;
+    return List.of(
+        new Bucket("mail:email:" + address, config.perEmail()),
+        new Bucket("mail:email-day:" + address, config.mailsPerEmailPerDay(), DAY));
   }
 
   private static String hex(byte[] hash) {
