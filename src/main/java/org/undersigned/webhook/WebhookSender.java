@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -24,15 +23,15 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.undersigned.common.config.UndersignedConfig;
-import org.undersigned.common.lifecycle.WorkGate;
 import org.undersigned.common.problem.Redacted;
 import org.undersigned.common.retry.Backoff;
 
 /**
  * Delivers webhooks: each due delivery is claimed with {@code FOR UPDATE SKIP LOCKED}, POSTed with
  * a Standard Webhooks signature (HMAC-SHA256 over id, timestamp and body), and marked delivered on
- * a 2xx in the same transaction, so no instance sends what another holds. Failures are retried with
- * a doubling wait and recorded; after {@code undersigned.webhooks.max-attempts} the delivery is
+ * a 2xx in the same transaction, so no instance sends what another holds. Several lanes deliver at
+ * once, each to another endpoint, so a dead endpoint delays no other. Failures are retried with a
+ * doubling wait and recorded; after {@code undersigned.webhooks.max-attempts} the delivery is
  * marked failed.
  */
 @ApplicationScoped
@@ -41,7 +40,7 @@ public class WebhookSender {
   private final WebhookEvents deliveries;
   private final WebhookRepository webhooks;
   private final UndersignedConfig config;
-  private final WorkGate gate = new WorkGate();
+  private volatile boolean stopping;
   private final HttpClient client;
 
   public WebhookSender(
@@ -52,16 +51,49 @@ public class WebhookSender {
     this.config = config;
   }
 
+  /** Deliveries under way at once (each to another endpoint), at most. */
+  static final int LANES = 4;
+
+  /** The endpoints this instance is delivering to now: a lane takes another's delivery. */
+  private final java.util.Set<java.util.UUID> busy =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private final java.util.concurrent.atomic.AtomicInteger lanes =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private final java.util.concurrent.ExecutorService executor =
+      java.util.concurrent.Executors.newFixedThreadPool(
+          LANES,
+          r -> {
+            Thread t = new Thread(r, "webhook-lane");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * Opens lanes up to {@link #LANES}: each delivers due deliveries one after another until none is
+   * due, never to an endpoint another lane is delivering to; so an endpoint that hangs holds one
+   * lane (for its time-out) and every other endpoint's deliveries go on in the others.
+   */
   @Scheduled(
       identity = "webhooks",
       every = "${undersigned.outbox.poll-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void run() {
-    if (!gate.enter()) {
-      return;
+    while (!stopping) {
+      int open = lanes.get();
+      if (open >= LANES) {
+        return;
+      }
+      if (lanes.compareAndSet(open, open + 1)) {
+        executor.execute(this::lane);
+      }
     }
+  }
+
+  private void lane() {
     try {
-      for (int i = 0; i < config.outbox().batchSize() && gate.isOpen(); i++) {
+      for (int i = 0; i < config.outbox().batchSize() && !stopping; i++) {
         try {
           if (!QuarkusTransaction.requiringNew().call(this::deliverNext)) {
             return;
@@ -72,38 +104,62 @@ public class WebhookSender {
         }
       }
     } finally {
-      gate.leave();
+      lanes.decrementAndGet();
     }
   }
 
   /**
-   * At shutdown: no new run; the delivery under way is finished and recorded (it times out in 10
-   * s).
+   * At shutdown: no new delivery begins; those under way are finished and recorded (they time out
+   * in 10 s).
    */
   void stop(@Observes ShutdownEvent event) {
-    gate.closeAndAwait(Duration.ofSeconds(15));
+    stopping = true;
+    executor.shutdown();
+    try {
+      executor.awaitTermination(15, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @SuppressWarnings("unchecked")
   private boolean deliverNext() {
-    List<WebhookDelivery> due =
-        deliveries
-            .getEntityManager()
-            .createNativeQuery(
-                "SELECT * FROM webhook_deliveries WHERE status = 'PENDING'"
-                    + " AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1"
-                    + " FOR UPDATE SKIP LOCKED",
-                WebhookDelivery.class)
-            .getResultList();
-    if (due.isEmpty()) {
-      return false;
+    WebhookDelivery delivery;
+    // One lane of this instance chooses at a time, so that no two take the same endpoint.
+    synchronized (busy) {
+      StringBuilder skipped = new StringBuilder();
+      busy.forEach(id -> skipped.append(skipped.length() == 0 ? "" : ",").append(id));
+      List<WebhookDelivery> due =
+          deliveries
+              .getEntityManager()
+              .createNativeQuery(
+                  "SELECT * FROM webhook_deliveries WHERE status = 'PENDING'"
+                      + " AND next_attempt_at <= now()"
+                      + " AND webhook_id::text <> ALL(string_to_array(:busy, ','))"
+                      + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+                  WebhookDelivery.class)
+              .setParameter("busy", skipped.toString())
+              .getResultList();
+      if (due.isEmpty()) {
+        return false;
+      }
+      delivery = due.get(0);
+      busy.add(delivery.webhookId);
     }
-    WebhookDelivery delivery = due.get(0);
+    try {
+      deliver(delivery);
+    } finally {
+      busy.remove(delivery.webhookId);
+    }
+    return true;
+  }
+
+  private void deliver(WebhookDelivery delivery) {
     Webhook webhook = webhooks.findById(delivery.webhookId);
     delivery.attempts++;
     if (webhook == null || !webhook.active) {
       delivery.status = WebhookDelivery.Status.FAILED;
-      return true;
+      return;
     }
     Integer status = post(webhook, delivery);
     delivery.lastStatus = status;
@@ -121,7 +177,6 @@ public class WebhookSender {
               Backoff.after(
                   delivery.attempts, config.outbox().retryInitial(), config.outbox().retryMax()));
     }
-    return true;
   }
 
   /**

@@ -22,12 +22,40 @@ public final class Receiver implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft;
 
+  private final java.util.concurrent.CountDownLatch released =
+      new java.util.concurrent.CountDownLatch(1);
+  private final AtomicInteger held = new AtomicInteger();
+
   public Receiver(int failFirst) throws IOException {
+    this(failFirst, false);
+  }
+
+  /** An endpoint that takes each request and never answers, until it is closed. */
+  public static Receiver hanging() throws IOException {
+    return new Receiver(0, true);
+  }
+
+  /** How many requests a hanging endpoint is holding now. */
+  public int held() {
+    return held.get();
+  }
+
+  private Receiver(int failFirst, boolean hang) throws IOException {
     this.failuresLeft = new AtomicInteger(failFirst);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/hook",
         exchange -> {
+          if (hang) {
+            held.incrementAndGet();
+            try {
+              released.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+          }
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
@@ -68,6 +96,7 @@ public final class Receiver implements AutoCloseable {
 
   @Override
   public void close() {
+    released.countDown();
     server.stop(0);
   }
 }

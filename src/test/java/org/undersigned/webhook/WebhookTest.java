@@ -296,6 +296,42 @@ class WebhookTest {
     }
   }
 
+  /**
+   * An endpoint that takes requests and never answers holds one lane for its time-out (10 s):
+   * another endpoint's deliveries of the same events arrive meanwhile, while the first request to
+   * the dead one is still unanswered.
+   */
+  @Test
+  void aDeadEndpointDelaysNoOther() throws Exception {
+    Letter letter =
+        letters.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
+    try (Receiver dead = Receiver.hanging();
+        Receiver alive = new Receiver(0)) {
+      register(dead, List.of("endorsement.published"));
+      register(alive, List.of("endorsement.published"));
+      for (int i = 0; i < 3; i++) {
+        signAndConfirm(
+            letter.slug,
+            Submissions.valid("Lively Hook Org " + i, Mails.newAddress("example.org")));
+      }
+      long deadline = System.nanoTime() + 8_000_000_000L;
+      while (alive.received().stream()
+                  .filter(r -> about(r, letter.slug, "endorsement.published"))
+                  .count()
+              < 3
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertEquals(
+          3,
+          alive.received().stream()
+              .filter(r -> about(r, letter.slug, "endorsement.published"))
+              .count(),
+          "the live endpoint waited for the dead one");
+      assertEquals(1, dead.held(), "the dead endpoint holds one request, and one lane");
+    }
+  }
+
   @Test
   void closingALetterAndWithdrawingAreAnnounced() throws Exception {
     Letter letter =
