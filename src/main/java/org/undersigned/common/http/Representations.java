@@ -62,16 +62,29 @@ public class Representations {
     return document.cachedFor(freshCacheControl);
   }
 
-  /** A representation of a resource, or 304 when the caller already holds these bytes. */
+  /**
+   * A representation of a resource, or 304 when the caller already holds these bytes; gzipped when
+   * the caller accepts it and the document is worth it ({@link Gzipped}).
+   */
   public Response ok(HttpHeaders request, Document document) {
     String etag = document.etag() != null ? document.etag() : etagOf(document.body());
+    Gzipped gzipped =
+        Gzipped.accepted(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))
+            ? Gzipped.of(document, etag)
+            : null;
+    String sent = gzipped == null ? etag : gzipped.etag();
     Response.ResponseBuilder builder;
-    if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+    if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), sent)) {
       builder = Response.notModified();
+    } else if (gzipped != null) {
+      builder =
+          Response.ok(gzipped.bytes())
+              .type(document.mediaType())
+              .header(HttpHeaders.CONTENT_ENCODING, "gzip");
     } else {
       builder = Response.ok(document.body()).type(document.mediaType());
     }
-    headers(document, etag, builder::header);
+    headers(document, sent, builder::header);
     return builder.build();
   }
 
@@ -83,17 +96,28 @@ public class Representations {
   public void send(RoutingContext ctx, Document document, Buffer body) {
     HttpServerRequest request = ctx.request();
     HttpServerResponse response = ctx.response();
-    // As JAX-RS's getHeaderString: several If-None-Match headers are one list.
+    // As JAX-RS's getHeaderString: several headers of a name are one list.
+    List<String> encodings = request.headers().getAll(HttpHeaders.ACCEPT_ENCODING);
+    Gzipped gzipped =
+        Gzipped.accepted(encodings.isEmpty() ? null : String.join(",", encodings))
+            ? Gzipped.of(document, document.etag())
+            : null;
+    String etag = gzipped == null ? document.etag() : gzipped.etag();
     List<String> ifNoneMatch = request.headers().getAll(HttpHeaders.IF_NONE_MATCH);
-    if (matches(ifNoneMatch.isEmpty() ? null : String.join(",", ifNoneMatch), document.etag())) {
+    if (matches(ifNoneMatch.isEmpty() ? null : String.join(",", ifNoneMatch), etag)) {
       response.setStatusCode(304);
-      headers(document, document.etag(), response::putHeader);
+      headers(document, etag, response::putHeader);
       response.end();
       return;
     }
     response.putHeader(HttpHeaders.CONTENT_TYPE, document.mediaType());
-    headers(document, document.etag(), response::putHeader);
-    response.end(body);
+    headers(document, etag, response::putHeader);
+    if (gzipped != null) {
+      response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+      response.end(gzipped.buffer());
+    } else {
+      response.end(body);
+    }
   }
 
   /** The headers of a representation, but for its Content-Type, in the order they are sent. */
@@ -102,8 +126,12 @@ public class Representations {
     header.accept(
         HttpHeaders.CACHE_CONTROL,
         document.cacheControl() != null ? document.cacheControl() : cacheControl);
-    if (document.vary() != null) {
-      header.accept(HttpHeaders.VARY, document.vary());
+    String vary = document.vary();
+    if (Gzipped.worthIt(document)) {
+      vary = vary == null ? HttpHeaders.ACCEPT_ENCODING : vary + ", " + HttpHeaders.ACCEPT_ENCODING;
+    }
+    if (vary != null) {
+      header.accept(HttpHeaders.VARY, vary);
     }
     if (document.language() != null) {
       header.accept(HttpHeaders.CONTENT_LANGUAGE, document.language());
@@ -113,6 +141,87 @@ public class Representations {
     }
     if (document.securityPolicy() != null) {
       header.accept("Content-Security-Policy", document.securityPolicy());
+    }
+  }
+
+  /**
+   * A document's gzip encoding, made once per document (by the identity of its bytes: a kept
+   * rendering is compressed at the first request that accepts gzip, and forgotten with it), with an
+   * entity tag of its own (the identity one, suffixed), as a strong tag names one representation.
+   * Only text of 1 KiB or more is worth it. Brotli is left out: no maintained pure-Java encoder.
+   */
+  record Gzipped(byte[] bytes, Buffer buffer, String etag) {
+
+    private static final int WORTH_FROM_BYTES = 1024;
+    private static final java.util.Map<byte[], Gzipped> MADE =
+        java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    static boolean worthIt(Document document) {
+      String type = document.mediaType();
+      return document.body().length >= WORTH_FROM_BYTES
+          && type != null
+          && (type.startsWith("text/")
+              || type.startsWith("application/json")
+              || type.startsWith("application/javascript")
+              || type.startsWith("application/problem+json"));
+    }
+
+    static Gzipped of(Document document, String etag) {
+      if (!worthIt(document)) {
+        return null;
+      }
+      // WeakHashMap compares keys with equals, which for an array is its identity.
+      return MADE.computeIfAbsent(document.body(), body -> gzip(body, etag));
+    }
+
+    private static Gzipped gzip(byte[] body, String etag) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 4);
+      try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+        gzip.write(body);
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      byte[] bytes = out.toByteArray();
+      String tag = etag.substring(0, etag.length() - 1) + "-gzip\"";
+      return new Gzipped(
+          bytes,
+          Buffer.buffer(
+              io.netty.buffer.Unpooled.unreleasableBuffer(
+                  io.netty.buffer.Unpooled.wrappedBuffer(bytes))),
+          tag);
+    }
+
+    /**
+     * Whether an Accept-Encoding (RFC 9110, 12.5.3) takes gzip: named (or x-gzip, or "*") with a
+     * weight above 0, and not refused by name.
+     */
+    static boolean accepted(String acceptEncoding) {
+      if (acceptEncoding == null || acceptEncoding.isBlank()) {
+        return false;
+      }
+      Double gzip = null;
+      Double any = null;
+      for (String item : acceptEncoding.split(",")) {
+        String[] parts = item.split(";");
+        String coding = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+        double q = 1;
+        for (int i = 1; i < parts.length; i++) {
+          String parameter = parts[i].strip().toLowerCase(java.util.Locale.ROOT);
+          if (parameter.startsWith("q=")) {
+            try {
+              q = Double.parseDouble(parameter.substring(2));
+            } catch (NumberFormatException e) {
+              q = 0;
+            }
+          }
+        }
+        if (coding.equals("gzip") || coding.equals("x-gzip")) {
+          gzip = gzip == null ? q : Math.max(gzip, q);
+        } else if (coding.equals("*")) {
+          any = q;
+        }
+      }
+      return gzip != null ? gzip > 0 : any != null && any > 0;
     }
   }
 
