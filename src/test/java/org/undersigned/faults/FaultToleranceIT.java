@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.undersigned.testing.Mails;
+import org.undersigned.testing.RawSmtp;
 
 /**
  * Failures played with real processes: the packaged service, a TCP proxy in front of PostgreSQL
@@ -191,6 +192,44 @@ class FaultToleranceIT {
       }
     } finally {
       mail.stop();
+    }
+  }
+
+  /**
+   * kill -9 after the mail server has taken an e-mail and before the service recorded it: the
+   * e-mail is sent again by the next instance once its lease ends, once and only once (delivery is
+   * at least once, and this is the one duplicate it allows).
+   */
+  @Test
+  void killedBetweenASendAndItsRecordTheMailIsSentAgainOnce() throws Exception {
+    try (RawSmtp smtp = new RawSmtp(0)) {
+      Map<String, String> settings = Faults.settings(Faults.POSTGRES_PORT, smtp.port());
+      settings.put("undersigned.outbox.lease", "2S");
+      String email = newEmail();
+      ServiceProcess first = new ServiceProcess("kill-send-1", settings).start();
+      java.util.concurrent.CountDownLatch killed = new java.util.concurrent.CountDownLatch(1);
+      smtp.onMessage(
+          message -> {
+            if (message.contains("To: " + email) && killed.getCount() > 0) {
+              try {
+                first.kill();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              killed.countDown();
+            }
+          });
+      assertEquals(202, sign(first, "Killed Mid Send Org", email).statusCode());
+      assertTrue(killed.await(30, TimeUnit.SECONDS), "the e-mail reached the mail server");
+      smtp.onMessage(message -> {});
+      try (ServiceProcess second = new ServiceProcess("kill-send-2", settings).start()) {
+        await(
+            Duration.ofSeconds(60),
+            "the e-mail is sent again",
+            () -> smtp.received().stream().filter(m -> m.contains("To: " + email)).count() >= 2);
+        Thread.sleep(5_000); // time for a third, were one to come
+        assertEquals(2, smtp.received().stream().filter(m -> m.contains("To: " + email)).count());
+      }
     }
   }
 

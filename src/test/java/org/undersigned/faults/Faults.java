@@ -79,6 +79,9 @@ final class Faults {
     s.put("undersigned.outbox.poll-interval", "0.2S");
     s.put("undersigned.outbox.retry-initial", "0.5S");
     s.put("undersigned.outbox.retry-max", "2S");
+    // A killed instance's claimed e-mails are sent again once their lease ends: short here, so that
+    // the tests that kill do not wait minutes (a send to the local server takes milliseconds).
+    s.put("undersigned.outbox.lease", "10S");
     s.put("undersigned.rate-limit.per-address", "100000");
     s.put("undersigned.rate-limit.per-domain", "100000");
     s.put("undersigned.links.base-url", "http://localhost:8080");

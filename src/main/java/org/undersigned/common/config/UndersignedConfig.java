@@ -64,11 +64,12 @@ public interface UndersignedConfig {
     int senders();
 
     /**
-     * How long a claimed message is kept from every other worker: longer than a send can take. A
-     * worker that dies (kill -9) between a send and its record leaves its messages to be sent again
-     * once this has passed.
+     * How long a claimed message is kept from every other worker: longer than a send can take (its
+     * eight steps, each bounded by {@code quarkus.mailer.timeout}). A worker that dies (kill -9)
+     * leaves the messages it held to be sent once this has passed, again for one sent but not yet
+     * recorded.
      */
-    @WithDefault("5M")
+    @WithDefault("2M")
     Duration lease();
 
     /** At most this many e-mails at once to one receiving domain (from this instance). */
