@@ -120,34 +120,58 @@ public class RateLimiter {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public long secondsUntilRoom(List<Bucket> buckets, int concurrent) {
+    long now = Instant.now().getEpochSecond();
+    long[] hits = hits(buckets, now);
     if (concurrent > 0) {
       List<Bucket> near = new java.util.ArrayList<>();
-      for (Bucket bucket : buckets) {
-        if (hits(bucket) + concurrent >= bucket.limit()) {
-          near.add(bucket);
+      for (int i = 0; i < buckets.size(); i++) {
+        if (hits[i] + concurrent >= buckets.get(i).limit()) {
+          near.add(buckets.get(i));
         }
       }
-      serialize(near);
+      if (!near.isEmpty()) {
+        serialize(near);
+        // Counted again once it is this caller's turn: what the one before counted is committed.
+        hits = hits(buckets, now);
+      }
     }
-    long now = Instant.now().getEpochSecond();
     long wait = 0;
-    for (Bucket bucket : buckets) {
-      long start = windowStart(bucket, now);
-      Number hits =
-          (Number)
-              entityManager
-                  .createNativeQuery(
-                      "SELECT coalesce(sum(hits), 0) FROM rate_limit_counters"
-                          + " WHERE bucket = ANY(string_to_array(:shards, ','))"
-                          + " AND window_start = to_timestamp(:start)")
-                  .setParameter("shards", shards(bucket))
-                  .setParameter("start", start)
-                  .getSingleResult();
-      if (hits.longValue() >= bucket.limit()) {
+    for (int i = 0; i < buckets.size(); i++) {
+      Bucket bucket = buckets.get(i);
+      if (hits[i] >= bucket.limit()) {
+        long start = windowStart(bucket, now);
         wait = Math.max(wait, Math.max(1, start + windowSeconds(bucket) - now));
       }
     }
     return wait;
+  }
+
+  /** Each bucket's hits in its current window, in one round trip. */
+  private long[] hits(List<Bucket> buckets, long now) {
+    StringJoiner keys = new StringJoiner(",");
+    StringJoiner starts = new StringJoiner(",");
+    for (Bucket bucket : buckets) {
+      keys.add(bucket.key());
+      starts.add(Long.toString(windowStart(bucket, now)));
+    }
+    List<?> sums =
+        entityManager
+            .createNativeQuery(
+                "SELECT (SELECT coalesce(sum(c.hits), 0) FROM rate_limit_counters c"
+                    + " WHERE c.bucket = ANY(ARRAY(SELECT t.key || '#' || g"
+                    + " FROM generate_series(0, :last) g))"
+                    + " AND c.window_start = to_timestamp(t.start::bigint))"
+                    + " FROM unnest(string_to_array(:keys, ','), string_to_array(:starts, ','))"
+                    + " WITH ORDINALITY AS t(key, start, ord) ORDER BY t.ord")
+            .setParameter("keys", keys.toString())
+            .setParameter("starts", starts.toString())
+            .setParameter("last", SHARDS - 1)
+            .getResultList();
+    long[] hits = new long[buckets.size()];
+    for (int i = 0; i < hits.length; i++) {
+      hits[i] = ((Number) sums.get(i)).longValue();
+    }
+    return hits;
   }
 
   /**
@@ -169,19 +193,6 @@ public class RateLimiter {
           .setParameter("start", windowStart(bucket, now))
           .executeUpdate();
     }
-  }
-
-  private long hits(Bucket bucket) {
-    return ((Number)
-            entityManager
-                .createNativeQuery(
-                    "SELECT coalesce(sum(hits), 0) FROM rate_limit_counters"
-                        + " WHERE bucket = ANY(string_to_array(:shards, ','))"
-                        + " AND window_start = to_timestamp(:start)")
-                .setParameter("shards", shards(bucket))
-                .setParameter("start", windowStart(bucket, Instant.now().getEpochSecond()))
-                .getSingleResult())
-        .longValue();
   }
 
   /**
