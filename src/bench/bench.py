@@ -605,6 +605,13 @@ def main():
         _, json_bytes, _ = http("GET", letter, headers={"Accept": "application/json"})
         _, text_bytes, _ = http("GET", letter, headers={"Accept": "text/plain"})
         log(f"letter JSON {len(json_bytes)} bytes, text/plain {len(text_bytes)} bytes")
+        # Bytes on the wire for a caller that accepts gzip (a browser, a mobile app).
+        wire = {}
+        for name, accept in (("letter JSON", "application/json"), ("letter text/plain",
+                                                                    "text/plain")):
+            _, gz, headers = http("GET", letter, headers={"Accept": accept,
+                                                          "Accept-Encoding": "gzip"})
+            wire[name] = (len(gz), headers.get("Content-Encoding"))
         c = args.connections
         runs = [
             ("json", "letter JSON", letter, ["Accept: application/json"], "report.lua", c),
@@ -699,6 +706,10 @@ def main():
         f"- Counts' staleness, publication to `/counts` showing it, worst of 5: "
         f"**{stale * 1000:.0f} ms** on the instance that published (another instance: at most "
         "`undersigned.http.render-cache`, 1 s, later). Target ≤ 5 s.",
+        "- Bytes on the wire, asked with `Accept-Encoding: gzip`: letter JSON "
+        f"{len(json_bytes):,} → {wire['letter JSON'][0]:,} ({wire['letter JSON'][1] or 'identity'}),"
+        f" text/plain {len(text_bytes):,} → {wire['letter text/plain'][0]:,} "
+        f"({wire['letter text/plain'][1] or 'identity'}).",
         f"- The start after loading {args.endorsements:,} endorsements by SQL, which sealed their "
         f"contact data and computed their hashes and sort keys: {load_seconds:.0f} s.",
     ]
