@@ -11,6 +11,7 @@ plus wrk, nginx, pgbench, psql and openssl from Debian's packages.
 """
 
 import argparse
+import http.client as http_client
 import base64
 import datetime
 import json
@@ -140,7 +141,9 @@ class Service:
                 status, _, _ = http("GET", self.management + "/q/health/ready", timeout=2)
                 if status == 200:
                     return time.monotonic() - self.started
-            except OSError:
+            except (OSError, http_client.HTTPException):
+                # Not listening yet. (Polling a port in the ephemeral range before anything
+                # listens on it can connect the socket to itself: the "answer" is the request.)
                 pass
             time.sleep(0.02)
         sys.exit("The service did not get ready; see target/bench-service.log")
