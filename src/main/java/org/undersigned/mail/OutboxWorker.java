@@ -84,6 +84,7 @@ public class OutboxWorker {
 
   // What the watchdog and the liveness check read.
   private volatile long loopAt = System.nanoTime();
+  private volatile long finishedAt = System.nanoTime();
   private volatile long failingSince;
   private volatile boolean rebuilt;
   private volatile Instant lastSent;
@@ -257,6 +258,7 @@ public class OutboxWorker {
       settle(() -> recordFailure(handler, message, unsent, e));
     } finally {
       requestContext.terminate();
+      finishedAt = System.nanoTime();
       inFlight.decrementAndGet();
       wake();
     }
@@ -358,7 +360,9 @@ public class OutboxWorker {
       problem = "the outbox dispatcher has not run for " + (now - loopAt) / 1_000_000_000 + " s";
     } else if (failing != 0 && now - failing > stall) {
       problem = "no e-mail has left for " + (now - failing) / 1_000_000_000 + " s";
-    } else if (b.oldestDueSeconds() > stall / 1e9) {
+    } else if (b.oldestDueSeconds() > stall / 1e9 && now - finishedAt > stall) {
+      // Due messages wait and no sender has finished one for that long: the senders are stuck.
+      // (A long backlog that is draining is no problem: the senders finish messages.)
       problem = "a due message has waited " + (long) b.oldestDueSeconds() + " s for a sender";
     }
     return new Health(problem, b, lastSent);
