@@ -181,12 +181,16 @@ public class OutboxWorker {
   }
 
   private void dispatch() {
-    int queueLimit = 2 * Math.max(1, config.senders());
+    int senderCount = Math.max(1, config.senders());
+    int queueLimit = 2 * senderCount;
     while (running) {
       loopAt = System.nanoTime();
       recordSent();
       watch();
-      int room = Math.min(config.batchSize(), queueLimit - inFlight.get());
+      // Claimed in batches: once the senders' queue is down to one message each, it is filled
+      // up again (not one claim for each message a sender finishes).
+      int held = inFlight.get();
+      int room = held <= senderCount ? Math.min(config.batchSize(), queueLimit - held) : 0;
       boolean more = false;
       if (room > 0) {
         try {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.undersigned.common.config.UndersignedConfig;
+import org.undersigned.common.http.ReadCache;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.endorsement.Endorsement;
 import org.undersigned.endorsement.EndorsementStatus;
@@ -45,6 +46,7 @@ public class EndorsementMails {
   private final Outbox outbox;
   private final UndersignedConfig config;
   private final MailBudget budget;
+  private final ReadCache cache;
 
   public EndorsementMails(
       EndorsementRepository endorsements,
@@ -54,7 +56,9 @@ public class EndorsementMails {
       MailComposer composer,
       Outbox outbox,
       UndersignedConfig config,
-      MailBudget budget) {
+      MailBudget budget,
+      ReadCache cache) {
+    this.cache = cache;
     this.budget = budget;
     this.endorsements = endorsements;
     this.letters = letters;
@@ -199,10 +203,10 @@ public class EndorsementMails {
    * retry issues another.
    */
   private Mail compose(Endorsement e, TokenPurpose purpose) {
-    Letter letter = letters.findById(e.letterId);
+    Titles letter = titles(e.letterId);
     Locale locale =
-        Texts.fromTag(e.language, Texts.fromTag(letter.originalLanguage, Texts.SUPPORTED.get(0)));
-    String title = titleIn(letter, locale);
+        Texts.fromTag(e.language, Texts.fromTag(letter.originalLanguage(), Texts.SUPPORTED.get(0)));
+    String title = letter.in(locale);
     String token = tokens.issue(e.id, purpose);
     Instant expires = Instant.now().plus(config.tokens().ttl());
     String expiry =
@@ -240,16 +244,33 @@ public class EndorsementMails {
     return composer.compose(e.contactEmail, message);
   }
 
-  private String titleIn(Letter letter, Locale locale) {
-    List<LetterTranslation> texts = translations.latestOf(letter.id);
-    return texts.stream()
-        .filter(t -> t.language.equals(locale.getLanguage()))
-        .findFirst()
-        .or(
-            () ->
-                texts.stream().filter(t -> t.language.equals(letter.originalLanguage)).findFirst())
-        // "Une lettre ouverte :" reads as a heading; inside a sentence the colon goes.
-        .map(t -> t.title.replaceAll("\\s*:\\s*$", ""))
-        .orElse(letter.slug);
+  /**
+   * A letter's titles by language, for the e-mails: read once a second at most ({@link
+   * ReadCache#fact}), not once per e-mail.
+   */
+  private Titles titles(UUID letterId) {
+    return cache.fact(
+        "mail-titles|" + letterId,
+        () -> {
+          Letter letter = letters.findById(letterId);
+          java.util.Map<String, String> byLanguage = new java.util.HashMap<>();
+          for (LetterTranslation t : translations.latestOf(letterId)) {
+            // "Une lettre ouverte :" reads as a heading; inside a sentence the colon goes.
+            byLanguage.put(t.language, t.title.replaceAll("\\s*:\\s*$", ""));
+          }
+          return new Titles(letter.slug, letter.originalLanguage, java.util.Map.copyOf(byLanguage));
+        });
+  }
+
+  /** A letter's titles by language; its slug when it has none. */
+  private record Titles(
+      String slug, String originalLanguage, java.util.Map<String, String> byLanguage) {
+    String in(Locale locale) {
+      String title = byLanguage.get(locale.getLanguage());
+      if (title == null) {
+        title = byLanguage.get(originalLanguage);
+      }
+      return title == null ? slug : title;
+    }
   }
 }
