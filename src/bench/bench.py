@@ -115,6 +115,8 @@ class Service:
             "mp.jwt.verify.audiences": AUDIENCE,
             "undersigned.crypto.keys": "5MK2JRIi6n5TLxZQ+Y3muskWNVtwkqD3/fRgEnApz8s=",
             "undersigned.crypto.hash-key": "VprURQdBcY17qAtjvDdeXqG9SQnUIPmW40iMolZldko=",
+            "undersigned.log.signing-key":
+                "PRIVATE+KEY+undersigned.test+863b6aa6+AXLyQmkO1jdqP09xz2Cr4DF1YD0khlvfsy8a+7eO9GBS",
             # Every request of the benchmark comes from one address and one mail domain.
             "undersigned.rate-limit.per-address": 1_000_000_000,
             "undersigned.rate-limit.per-domain": 1_000_000_000,

@@ -27,6 +27,9 @@ public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
   public static final String WITHDRAWAL_REQUEST = "WITHDRAWAL_REQUEST";
   public static final String WITHDRAWAL_MAIL = "WITHDRAWAL_MAIL";
 
+  /** An anonymous signatory's private receipt: its entry in the public log, and its salt. */
+  public static final String LOG_RECEIPT_MAIL = "LOG_RECEIPT_MAIL";
+
   /**
    * Adds a message to send once the current transaction commits; the worker of this instance is
    * woken when it does.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.undersigned.testing.Contract.api;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,9 +36,21 @@ class RetentionTest {
             letter, "Never Confirmed", false, EndorsementStatus.PENDING_CONFIRMATION);
     Endorsement withdrawn =
         fixtures.endorsement(letter, "Qxw Withdrawn Person", false, EndorsementStatus.WITHDRAWN);
+    // The public log has taken both publications (its sequencer runs every second).
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!(fixtures.hasLogSalt(named.id) && fixtures.hasLogSalt(hidden.id))
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertTrue(fixtures.hasLogSalt(hidden.id), "logged");
     fixtures.closedDaysAgo(letter, 181);
 
     retention.eraseExpired();
+
+    // The log keeps a named signatory's salt (its public proof opens its entry), not an anonymous
+    // one's: its leaf stays, opaque.
+    assertTrue(fixtures.hasLogSalt(named.id));
+    assertFalse(fixtures.hasLogSalt(hidden.id));
 
     Endorsement n = fixtures.find(named.id);
     assertEquals("Kept Public Org", n.name);

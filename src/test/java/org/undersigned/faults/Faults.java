@@ -76,6 +76,9 @@ final class Faults {
     s.put("quarkus.mailer.tls", "false");
     s.put("undersigned.crypto.keys", "5MK2JRIi6n5TLxZQ+Y3muskWNVtwkqD3/fRgEnApz8s=");
     s.put("undersigned.crypto.hash-key", "VprURQdBcY17qAtjvDdeXqG9SQnUIPmW40iMolZldko=");
+    s.put(
+        "undersigned.log.signing-key",
+        "PRIVATE+KEY+undersigned.test+863b6aa6+AXLyQmkO1jdqP09xz2Cr4DF1YD0khlvfsy8a+7eO9GBS");
     s.put("undersigned.outbox.poll-interval", "0.2S");
     s.put("undersigned.outbox.retry-initial", "0.5S");
     s.put("undersigned.outbox.retry-max", "2S");

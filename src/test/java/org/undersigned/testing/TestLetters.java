@@ -185,6 +185,16 @@ public class TestLetters {
         letter.id);
   }
 
+  /** Whether the public log keeps an endorsement's salt. */
+  @Transactional
+  public boolean hasLogSalt(UUID endorsementId) {
+    return Boolean.TRUE.equals(
+        entityManager
+            .createNativeQuery("SELECT log_salt IS NOT NULL FROM endorsements WHERE id = :id")
+            .setParameter("id", endorsementId)
+            .getSingleResult());
+  }
+
   /** Every row of a table as PostgreSQL prints it: what a copy of the database would show. */
   @Transactional
   public String tableAsText(String table) {

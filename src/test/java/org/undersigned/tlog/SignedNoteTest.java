@@ -2,6 +2,7 @@ package org.undersigned.tlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,34 @@ class SignedNoteTest {
         IllegalArgumentException.class,
         () ->
             NoteKey.verifier("PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"));
+  }
+
+  /** The contract's example checkpoint, signed by OpenSSL with the test key, opens here. */
+  @Test
+  void aCheckpointSignedByOpenSslOpens() {
+    String note =
+        "undersigned.example/api/v1/letters/un-china-human-rights/log\n302\n"
+            + "XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n\n"
+            + "\u2014 undersigned.test hjtqpraZZVPNsuD46QY5nA+ufO9PFWUCKYRHjP7Vo8I06"
+            + "RdJEiP/uZKqe1Gior59HpS5hljnWuazWEQJBTr4b3cdsAg=\n";
+    Checkpoint checkpoint = Checkpoint.open(note, NoteKey.verifier(PublicLogTest.VERIFIER));
+    assertEquals(302, checkpoint.size());
+    // And ours signs it byte for byte as OpenSSL did (Ed25519 is deterministic).
+    NoteKey signer =
+        NoteKey.signer(
+            "PRIVATE+KEY+undersigned.test+863b6aa6+AXLyQmkO1jdqP09xz2Cr4DF1YD0khlvfsy8a+7eO9GBS");
+    assertEquals(note, checkpoint.sign(signer));
+  }
+
+  @Test
+  void productionDoesNotStartWithoutASigningKey() {
+    IllegalStateException refused =
+        assertThrows(
+            IllegalStateException.class,
+            () -> PublicLog.check(io.quarkus.runtime.LaunchMode.NORMAL, false));
+    assertTrue(refused.getMessage().contains("UNDERSIGNED_LOG_SIGNING_KEY"));
+    PublicLog.check(io.quarkus.runtime.LaunchMode.NORMAL, true);
+    PublicLog.check(io.quarkus.runtime.LaunchMode.TEST, false);
   }
 
   @Test

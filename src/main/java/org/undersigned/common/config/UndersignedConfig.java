@@ -25,6 +25,19 @@ public interface UndersignedConfig {
   /** The transactional outbox and its worker. */
   Outbox outbox();
 
+  /** The public log of each letter's signatures. */
+  Log log();
+
+  /** The public log (C2SP signed-note key, tlog-tiles). */
+  interface Log {
+    /**
+     * The key that signs the checkpoints, a signer key in the note format of Go's {@code
+     * golang.org/x/mod/sumdb/note} ({@code PRIVATE+KEY+<name>+<hash>+<base64>}); none: no log is
+     * kept. Dev and test ship public ones.
+     */
+    java.util.Optional<String> signingKey();
+  }
+
   /** Idempotency keys of writes. */
   Idempotency idempotency();
 

@@ -156,6 +156,19 @@ import org.undersigned.common.problem.Problem;
                                   value =
                                       "{\"type\": \"urn:undersigned:problem:letter-not-found\", \"title\": \"Letter not found\", \"status\": 404, \"detail\": \"There is no public letter with this slug.\"}"))),
               @APIResponse(
+                  name = "NotFound",
+                  responseCode = "404",
+                  description = "There is nothing at this path.",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class),
+                          examples =
+                              @ExampleObject(
+                                  name = "NotFound",
+                                  value =
+                                      "{\"type\": \"urn:undersigned:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"There is no resource at this path.\"}"))),
+              @APIResponse(
                   name = "SignatoryNotFound",
                   responseCode = "404",
                   description =

@@ -20,7 +20,14 @@ public record SignatoryProof(
     @Schema(nullable = true, examples = "https://www.amnesty.org") String website,
     @Schema(required = true, description = "When the endorsement was published.")
         Instant publishedAt,
-    @Schema(required = true) Verification verification) {
+    @Schema(required = true) Verification verification,
+    @Schema(
+            description =
+                "Its publication's entry in the letter's public log, with the salt that opens the"
+                    + " entry's commitment; absent until it is logged, and where no log is kept.")
+        @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        org.undersigned.tlog.LogProof log) {
 
   /** How an endorsement was verified. */
   public enum Method {
@@ -41,7 +48,7 @@ public record SignatoryProof(
       @Schema(required = true, description = "When the last verification happened.")
           Instant verifiedAt) {}
 
-  static SignatoryProof of(PublicSignatory s) {
+  static SignatoryProof of(PublicSignatory s, org.undersigned.tlog.LogProof log) {
     List<Method> methods = new ArrayList<>();
     if (s.source() == EndorsementSource.IMPORTED) {
       methods.add(Method.IMPORTED);
@@ -67,6 +74,7 @@ public record SignatoryProof(
         s.country(),
         s.website(),
         s.publishedAt(),
-        new Verification(methods, verifiedAt));
+        new Verification(methods, verifiedAt),
+        log);
   }
 }

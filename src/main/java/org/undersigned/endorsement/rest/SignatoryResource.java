@@ -36,8 +36,13 @@ public class SignatoryResource {
 
   private final SignatoryService signatories;
   private final Representations representations;
+  private final org.undersigned.tlog.PublicLog publicLog;
 
-  public SignatoryResource(SignatoryService signatories, Representations representations) {
+  public SignatoryResource(
+      SignatoryService signatories,
+      Representations representations,
+      org.undersigned.tlog.PublicLog publicLog) {
+    this.publicLog = publicLog;
     this.signatories = signatories;
     this.representations = representations;
   }
@@ -133,7 +138,7 @@ public class SignatoryResource {
     SignatoryProof proof =
         signatories
             .find(slug, uuid)
-            .map(SignatoryProof::of)
+            .map(s -> SignatoryProof.of(s, publicLog.proofOf(s.id()).orElse(null)))
             .orElseThrow(SignatoryResource::signatoryNotFound);
     return representations.json(headers, proof, null, null);
   }

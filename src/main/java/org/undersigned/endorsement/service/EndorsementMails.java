@@ -47,6 +47,7 @@ public class EndorsementMails {
   private final UndersignedConfig config;
   private final MailBudget budget;
   private final ReadCache cache;
+  private final org.undersigned.tlog.PublicLog publicLog;
 
   public EndorsementMails(
       EndorsementRepository endorsements,
@@ -57,7 +58,9 @@ public class EndorsementMails {
       Outbox outbox,
       UndersignedConfig config,
       MailBudget budget,
-      ReadCache cache) {
+      ReadCache cache,
+      org.undersigned.tlog.PublicLog publicLog) {
+    this.publicLog = publicLog;
     this.cache = cache;
     this.budget = budget;
     this.endorsements = endorsements;
@@ -145,6 +148,73 @@ public class EndorsementMails {
     public void unsent(OutboxMessage message, Mail mail) {
       mails.withdrawalUnsent(mail.getTo().get(0));
     }
+  }
+
+  /**
+   * An anonymous signatory's private receipt, once its publication is in the public log: the
+   * entry's index and the salt that opens its commitment, with which it alone can prove later that
+   * it signed. Sent once per publication, to the confirmed address; it spends no budget (the
+   * signer's own confirmation did).
+   */
+  @ApplicationScoped
+  public static class LogReceipt implements OutboxHandler {
+    private final EndorsementMails mails;
+
+    public LogReceipt(EndorsementMails mails) {
+      this.mails = mails;
+    }
+
+    @Override
+    public String kind() {
+      return Outbox.LOG_RECEIPT_MAIL;
+    }
+
+    @Override
+    public Optional<Mail> prepare(OutboxMessage message) {
+      return mails.logReceipt(message.subjectId);
+    }
+  }
+
+  /** The receipt of an anonymous, published, logged endorsement; none otherwise. */
+  public Optional<Mail> logReceipt(UUID endorsementId) {
+    Endorsement e = endorsements.findById(endorsementId);
+    if (e == null
+        || !e.anonymous
+        || e.status != EndorsementStatus.PUBLISHED
+        || e.contactEmail == null) {
+      return Optional.empty();
+    }
+    return publicLog
+        .proofOf(e.id)
+        .map(
+            proof -> {
+              Titles letter = titles(e.letterId);
+              Locale locale =
+                  Texts.fromTag(
+                      e.language, Texts.fromTag(letter.originalLanguage(), Texts.SUPPORTED.get(0)));
+              String who =
+                  e.displayName() == null
+                      ? Texts.text(locale, "mail.anonymous-organisation")
+                      : e.displayName();
+              // The index as digits only (a number would be grouped: 1,234).
+              String index = Long.toString(proof.index());
+              MailComposer.Message message =
+                  new MailComposer.Message(
+                      locale,
+                      Texts.text(locale, "mail.log-receipt.subject", letter.in(locale)),
+                      List.of(
+                          Texts.text(locale, "mail.greeting"),
+                          Texts.text(locale, "mail.log-receipt.intro", letter.in(locale), who),
+                          Texts.text(locale, "mail.log-receipt.index", index),
+                          Texts.text(locale, "mail.log-receipt.salt", proof.salt()),
+                          Texts.text(locale, "mail.log-receipt.how", index)),
+                      Texts.text(locale, "mail.log-receipt.action"),
+                      publicLog.url(letter.slug()) + "checkpoint",
+                      List.of(
+                          Texts.text(locale, "mail.log-receipt.keep"),
+                          Texts.text(locale, "mail.signature")));
+              return composer.compose(e.contactEmail, message);
+            });
   }
 
   /** A confirmation link that did not leave: its budgets are given back. */

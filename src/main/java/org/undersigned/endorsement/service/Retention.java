@@ -79,6 +79,11 @@ public class Retention {
                     + " name_hash = CASE WHEN "
                     + FORGOTTEN
                     + " THEN NULL ELSE e.name_hash END,"
+                    // The public log's salt: a named published signatory's stays (its public proof
+                    // opens its entry); the others' go, and their leaves stay opaque hashes.
+                    + " log_salt = CASE WHEN "
+                    + FORGOTTEN
+                    + " THEN NULL ELSE e.log_salt END,"
                     + " contact_erased_at = now(), updated_at = now()"
                     + " FROM letters l WHERE e.letter_id = l.id AND e.contact_erased_at IS NULL"
                     + " AND "

@@ -67,6 +67,7 @@ public class LetterResource {
   private final LetterRenderer renderer;
   private final Representations representations;
   private final ReadCache cache;
+  private final org.undersigned.tlog.PublicLog publicLog;
 
   public LetterResource(
       LetterService letters,
@@ -74,7 +75,9 @@ public class LetterResource {
       SignatoryService signatories,
       LetterRenderer renderer,
       Representations representations,
-      ReadCache cache) {
+      ReadCache cache,
+      org.undersigned.tlog.PublicLog publicLog) {
+    this.publicLog = publicLog;
     this.cache = cache;
     this.letters = letters;
     this.management = management;
@@ -161,7 +164,10 @@ public class LetterResource {
         letters.findPublic(slug, lang, acceptLanguage).orElseThrow(LetterResource::letterNotFound);
     String vary = "Accept, Accept-Language";
     if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {
-      return representations.jsonDocument(LetterView.of(letter), letter.text().language, vary);
+      return representations.jsonDocument(
+          LetterView.of(letter, publicLog.link(letter.letter().slug).orElse(null)),
+          letter.text().language,
+          vary);
     }
     List<String> names = letter.listPublic() ? signatories.publicNames(letter.letter()) : List.of();
     String body;

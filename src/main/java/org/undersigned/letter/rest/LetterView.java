@@ -52,9 +52,15 @@ public record LetterView(
             description =
                 "Until when the list of signatories is under embargo (collected, not yet"
                     + " published); null when there is none.")
-        Instant embargoUntil) {
+        Instant embargoUntil,
+    @Schema(
+            description =
+                "The letter's public log, where anyone checks its list; absent while an embargo"
+                    + " hides the list, and where the service keeps no log.")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        org.undersigned.tlog.LogLink log) {
 
-  static LetterView of(PublicLetter letter) {
+  static LetterView of(PublicLetter letter, org.undersigned.tlog.LogLink log) {
     return new LetterView(
         letter.letter().slug,
         letter.text().language,
@@ -66,6 +72,7 @@ public record LetterView(
         letter.open(),
         letter.letter().closesAt,
         letter.counts(),
-        letter.listPublic() ? null : letter.letter().embargoUntil);
+        letter.listPublic() ? null : letter.letter().embargoUntil,
+        letter.listPublic() ? log : null);
   }
 }
