@@ -32,6 +32,9 @@
       done: "Thank you. Check your e-mail: the signature counts once the address is confirmed.",
       failed: "The signature could not be sent. Please try again.",
       invalid: (n) => `${n} ${n > 1 ? "fields need" : "field needs"} attention.`,
+      logChecked: (n) => `Public log checked: its signed head (${n} entries) verifies with the letter's key.`,
+      logUnchecked: "This browser cannot check the public log's signature.",
+      logBad: "The public log's signature does not verify: do not trust this count.",
     },
     fr: {
       count: (n) => `${n} signatures`,
@@ -51,6 +54,9 @@
       done: "Merci. Consultez vos e-mails : la signature compte une fois l’adresse confirmée.",
       failed: "La signature n’a pas pu être envoyée. Veuillez réessayer.",
       invalid: (n) => `${n} ${n > 1 ? "champs demandent" : "champ demande"} votre attention.`,
+      logChecked: (n) => `Journal public vérifié : sa tête signée (${n} entrées) est authentifiée par la clé de la lettre.`,
+      logUnchecked: "Ce navigateur ne peut pas vérifier la signature du journal public.",
+      logBad: "La signature du journal public n’est pas authentique : ne vous fiez pas à ce compte.",
     },
   };
   const FIELDS = ["name", "country", "website", "contactName", "contactEmail"];
@@ -72,7 +78,9 @@
       background: var(--undersigned-accent, #1a4d8f); color: var(--undersigned-accent-text, #fff);
       border-radius: var(--undersigned-radius, 6px); }
     button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid var(--undersigned-accent, #1a4d8f); outline-offset: 2px; }
-    .status { margin: .8em 0 0; }`;
+    .status { margin: .8em 0 0; }
+    .log { margin: 0 0 1em; font-size: .9em; }
+    .log:empty { display: none; }`;
 
   class UndersignedLetter extends HTMLElement {
     connectedCallback() {
@@ -110,6 +118,7 @@
       const box = this.el("section", { class: "box", "aria-labelledby": "title", lang: this.lang });
       this.heading = this.el("h2", { id: "title" }, t.title);
       this.count = this.el("p", { class: "count", "aria-live": "polite" });
+      this.logStatus = this.el("p", { class: "log", "aria-live": "polite" });
       const form = this.el("form", { novalidate: "" });
       const kind = this.el("select", { id: "kind", name: "kind" });
       for (const k of ["ORGANISATION", "INDIVIDUAL"]) kind.append(this.el("option", { value: k }, t[k]));
@@ -132,7 +141,7 @@
       this.status = this.el("p", { class: "status", role: "status", "aria-live": "polite" });
       form.append(this.button, this.status);
       form.addEventListener("submit", (event) => { event.preventDefault(); this.submit(form); });
-      box.append(this.heading, this.count, form);
+      box.append(this.heading, this.count, this.logStatus, form);
       root.append(box);
       this.form = form;
     }
@@ -148,8 +157,46 @@
         const letter = await response.json();
         this.heading.textContent = letter.title.replace(/\s*:\s*$/, "");
         this.showCount(letter.counts);
+        if (letter.log) this.checkLog(letter.log);
       } catch (e) {
         /* The form still works without the title and the count. */
+      }
+    }
+
+    /**
+     * Checks the letter's public log in the browser: fetches its checkpoint (C2SP tlog-checkpoint)
+     * and verifies its signature (C2SP signed-note, Ed25519, WebCrypto) with the key the letter
+     * names, then says so; and says so when it cannot (a browser without Ed25519) or when the
+     * signature does not verify.
+     */
+    async checkLog(log) {
+      const t = this.t;
+      try {
+        const response = await fetch(`${log.url}checkpoint`, { headers: { Accept: "text/plain" } });
+        if (!response.ok) return;
+        const note = await response.text();
+        const split = note.lastIndexOf("\n\n");
+        const body = note.slice(0, split + 1);
+        const lines = body.split("\n");
+        const [name, hash, keyBase64] = log.key.split("+");
+        const key = Uint8Array.from(atob(keyBase64), (c) => c.charCodeAt(0));
+        const line = note.slice(split + 2).split("\n").find((l) => l.startsWith(`\u2014 ${name} `));
+        const signature = line ? Uint8Array.from(atob(line.split(" ")[2]), (c) => c.charCodeAt(0)) : new Uint8Array();
+        const hex = Array.from(signature.slice(0, 4), (b) => b.toString(16).padStart(2, "0")).join("");
+        let publicKey;
+        try {
+          publicKey = await crypto.subtle.importKey("raw", key.slice(1), { name: "Ed25519" }, false, ["verify"]);
+        } catch (e) {
+          this.logStatus.textContent = t.logUnchecked;
+          return;
+        }
+        const verified = key[0] === 1 && signature.length === 68 && hex === hash && lines[0] === log.origin
+          && await crypto.subtle.verify({ name: "Ed25519" }, publicKey, signature.slice(4), new TextEncoder().encode(body));
+        this.logStatus.textContent = verified
+          ? t.logChecked(new Intl.NumberFormat(this.lang).format(Number(lines[1])))
+          : t.logBad;
+      } catch (e) {
+        this.logStatus.textContent = t.logUnchecked;
       }
     }
 

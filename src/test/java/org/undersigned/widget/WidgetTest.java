@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -16,12 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,11 +40,30 @@ import org.undersigned.testing.TestLetters;
 
 /**
  * The widget in a real headless Chromium, on a partner's page served from another origin: it loads,
- * shows the count, shows the field errors of a bad submission, and signs.
+ * shows the count, checks the public log's signature, shows the field errors of a bad submission,
+ * and signs.
  */
 @QuarkusTest
 @QuarkusTestResource(PartnerPage.class)
+@TestProfile(WidgetTest.KnownAddress.class)
 class WidgetTest {
+
+  /**
+   * The service at an address known before it starts, so that the links it gives (the public log's
+   * among them) lead back to it, as in production.
+   */
+  public static class KnownAddress implements QuarkusTestProfile {
+    static final int PORT = 18089;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "quarkus.http.test-port",
+          String.valueOf(PORT),
+          "undersigned.links.base-url",
+          "http://localhost:" + PORT);
+    }
+  }
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -145,6 +168,29 @@ class WidgetTest {
     until(d -> text(root, ".status").contains("Merci") ? true : null);
     Mails.Read mail = Mails.awaitOne(email);
     assertTrue(mail.subject().startsWith("Confirmez"), mail.subject());
+  }
+
+  /**
+   * The widget checks the letter's public log in the browser: the checkpoint's Ed25519 signature
+   * (WebCrypto) with the key the letter names, and says so; in a browser without Ed25519 it says
+   * that it cannot.
+   */
+  @Test
+  void theWidgetChecksThePublicLogsSignature() {
+    SearchContext root = widget(TestLetters.BUNDLED, "en");
+    String message = until(d -> text(root, ".log").isEmpty() ? null : text(root, ".log"));
+    Boolean ed25519 =
+        (Boolean)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "crypto.subtle.generateKey({name: 'Ed25519'}, false, ['sign', 'verify'])"
+                        + ".then(() => done(true), () => done(false));");
+    if (Boolean.TRUE.equals(ed25519)) {
+      assertTrue(message.startsWith("Public log checked: its signed head ("), message);
+    } else {
+      assertEquals("This browser cannot check the public log's signature.", message);
+    }
   }
 
   @Test
