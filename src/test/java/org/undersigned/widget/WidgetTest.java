@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -34,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
+import org.undersigned.testing.KnownAddress;
 import org.undersigned.testing.Mails;
 import org.undersigned.testing.PartnerPage;
 import org.undersigned.testing.TestLetters;
@@ -45,25 +44,8 @@ import org.undersigned.testing.TestLetters;
  */
 @QuarkusTest
 @QuarkusTestResource(PartnerPage.class)
-@TestProfile(WidgetTest.KnownAddress.class)
+@TestProfile(KnownAddress.class)
 class WidgetTest {
-
-  /**
-   * The service at an address known before it starts, so that the links it gives (the public log's
-   * among them) lead back to it, as in production.
-   */
-  public static class KnownAddress implements QuarkusTestProfile {
-    static final int PORT = 18089;
-
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "quarkus.http.test-port",
-          String.valueOf(PORT),
-          "undersigned.links.base-url",
-          "http://localhost:" + PORT);
-    }
-  }
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
