@@ -72,11 +72,32 @@ public final class RawSmtp implements AutoCloseable {
 
   /** Ends the outage: the port is open again. */
   public synchronized void start() throws IOException {
-    ServerSocket again = new ServerSocket();
-    again.setReuseAddress(true);
-    again.bind(new java.net.InetSocketAddress(port));
-    server = again;
-    listen();
+    // The port is one of the ephemeral range, free while the server is away: the service's own
+    // attempts to connect to it can be given it as their source port, and a TCP connection to
+    // oneself is then made (simultaneous open) and holds the port until the client's time-out.
+    // So the bind is retried for a while, as a restarting server would be by its supervisor.
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (true) {
+      ServerSocket again = new ServerSocket();
+      again.setReuseAddress(true);
+      try {
+        again.bind(new java.net.InetSocketAddress(port));
+        server = again;
+        listen();
+        return;
+      } catch (java.net.BindException inUse) {
+        again.close();
+        if (System.nanoTime() > deadline) {
+          throw inUse;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw inUse;
+        }
+      }
+    }
   }
 
   /** The next {@code count} messages are cut off: the connection drops in the middle of DATA. */
