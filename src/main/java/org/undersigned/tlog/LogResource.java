@@ -35,6 +35,13 @@ public class LogResource {
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
   private static final String FRESH = "public, max-age=5";
 
+  /** Full tiles never change: kept in memory once made (8 MB at most, the oldest go first). */
+  private static final com.google.common.cache.Cache<String, byte[]> FULL_TILES =
+      com.google.common.cache.CacheBuilder.newBuilder()
+          .maximumWeight(8L << 20)
+          .<String, byte[]>weigher((key, bytes) -> bytes.length + key.length())
+          .build();
+
   private final PublicLog log;
 
   public LogResource(PublicLog log) {
@@ -141,6 +148,11 @@ public class LogResource {
     if (from + width > available) {
       throw notFound();
     }
+    String cacheKey = head.letterId() + "/" + tile;
+    byte[] kept = width == Tiles.WIDTH ? FULL_TILES.getIfPresent(cacheKey) : null;
+    if (kept != null) {
+      return Response.ok(kept).header("Cache-Control", IMMUTABLE).build();
+    }
     byte[] body;
     if (entries) {
       body = Tiles.bundle(log.entries(head.letterId(), from, from + width));
@@ -152,6 +164,9 @@ public class LogResource {
         out.writeBytes(Merkle.root(leaves, (int) (i * span), (int) ((i + 1) * span)));
       }
       body = out.toByteArray();
+    }
+    if (width == Tiles.WIDTH) {
+      FULL_TILES.put(cacheKey, body);
     }
     return Response.ok(body)
         .header("Cache-Control", width == Tiles.WIDTH ? IMMUTABLE : FRESH)

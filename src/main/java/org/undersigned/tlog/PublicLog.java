@@ -56,6 +56,12 @@ import org.undersigned.letter.repository.LetterTranslationRepository;
 @ApplicationScoped
 public class PublicLog {
 
+  /**
+   * Publications appended per letter and pass, at most: a large import is logged over several
+   * seconds, in the order of its rows, rather than in one transaction holding all of them.
+   */
+  static final int BATCH = 1000;
+
   /** The first half of the sequencer's advisory lock; the second is the letter's. */
   private static final int SEQUENCER = 0x746c6f67; // "tlog"
 
@@ -226,9 +232,13 @@ public class PublicLog {
     for (UUID id :
         ids(
             "SELECT id FROM endorsements WHERE letter_id = :l AND status = 'PUBLISHED'"
-                + " AND log_index IS NULL ORDER BY anonymous, position",
+                + " AND log_index IS NULL ORDER BY anonymous, position LIMIT "
+                + BATCH,
             letterId)) {
       Endorsement e = endorsements.findById(id);
+      // One at a time in memory: a letter of 100,000 imported names is logged in batches
+      // without holding them all.
+      entityManager.detach(e);
       byte[] salt = new byte[32];
       random.nextBytes(salt);
       String published = e.anonymous ? e.anonymousName : e.name;
@@ -264,7 +274,8 @@ public class PublicLog {
             .createNativeQuery(
                 "SELECT log_index, anonymous, status, id FROM endorsements WHERE letter_id = :l"
                     + " AND status IN ('WITHDRAWN', 'REJECTED') AND log_index IS NOT NULL"
-                    + " AND NOT log_ended ORDER BY position")
+                    + " AND NOT log_ended ORDER BY position LIMIT "
+                    + BATCH)
             .setParameter("l", letterId)
             .getResultList();
     for (Object[] row : ended) {

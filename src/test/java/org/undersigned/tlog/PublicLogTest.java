@@ -233,9 +233,19 @@ class PublicLogTest {
   void theSeedIsLoggedTextThenNamedThenAnonymous() throws Exception {
     String base = "/api/v1/letters/" + TestLetters.BUNDLED + "/log/";
     awaitCheckpoint(base, 302);
+    // A full tile: 256 hashes, immutable, the same bytes each time (kept once made).
+    var full = given().get(base + "tile/0/000");
+    full.then().statusCode(200).header("Cache-Control", "public, max-age=31536000, immutable");
+    assertEquals(256 * 32, full.asByteArray().length);
+    assertArrayEquals(full.asByteArray(), bytes(base + "tile/0/000"));
     List<byte[]> entries = new ArrayList<>(bundle(bytes(base + "tile/entries/000")));
     entries.addAll(bundle(bytes(base + "tile/entries/001.p/46")));
     assertEquals("text", JSON.readTree(entries.get(0)).get("event").asText());
+    for (int i = 0; i < 256; i++) {
+      assertArrayEquals(
+          Merkle.leafHash(entries.get(i)),
+          Arrays.copyOfRange(full.asByteArray(), i * 32, (i + 1) * 32));
+    }
     for (int i = 1; i < 302; i++) {
       JsonNode e = JSON.readTree(entries.get(i));
       assertEquals("published", e.get("event").asText(), "entry " + i);
