@@ -354,24 +354,22 @@ public class PublicLog {
   }
 
   /** The leaf hashes {@code [from, to)} of a letter's log. */
-  @SuppressWarnings("unchecked")
   List<byte[]> leafHashes(UUID letterId, long from, long to) {
-    return entityManager
-        .createNativeQuery(
-            "SELECT leaf_hash FROM log_entries WHERE letter_id = :l AND idx >= :from"
-                + " AND idx < :to ORDER BY idx")
-        .setParameter("l", letterId)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .getResultList();
+    return column("leaf_hash", letterId, from, to);
   }
 
   /** The entries {@code [from, to)} of a letter's log. */
-  @SuppressWarnings("unchecked")
   List<byte[]> entries(UUID letterId, long from, long to) {
+    return column("entry", letterId, from, to);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<byte[]> column(String column, UUID letterId, long from, long to) {
     return entityManager
         .createNativeQuery(
-            "SELECT entry FROM log_entries WHERE letter_id = :l AND idx >= :from AND idx < :to"
+            "SELECT "
+                + column
+                + " FROM log_entries WHERE letter_id = :l AND idx >= :from AND idx < :to"
                 + " ORDER BY idx")
         .setParameter("l", letterId)
         .setParameter("from", from)

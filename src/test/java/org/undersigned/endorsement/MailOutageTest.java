@@ -13,8 +13,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -34,15 +32,7 @@ import org.undersigned.testing.TestLetters;
 @TestProfile(MailOutageTest.Outage.class)
 class MailOutageTest {
 
-  static final RawSmtp SMTP;
-
-  static {
-    try {
-      SMTP = new RawSmtp(0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  static final RawSmtp SMTP = RawSmtp.listening(0);
 
   /** Stalled after a second without a send. */
   public static class Outage implements QuarkusTestProfile {

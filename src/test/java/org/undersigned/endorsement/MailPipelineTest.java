@@ -7,8 +7,6 @@ import static org.undersigned.testing.Contract.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,15 +27,7 @@ import org.undersigned.testing.TestLetters;
 @TestProfile(MailPipelineTest.EagerScanner.class)
 class MailPipelineTest {
 
-  static final RawSmtp SMTP;
-
-  static {
-    try {
-      SMTP = new RawSmtp(0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  static final RawSmtp SMTP = RawSmtp.listening(0);
 
   /** The mail server is the eager scanner; the service may send three confirmations an hour. */
   public static class EagerScanner implements QuarkusTestProfile {

@@ -8,8 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +33,7 @@ import org.undersigned.testing.TestLetters;
 @TestProfile(MailServerFaultsTest.Relay.class)
 class MailServerFaultsTest {
 
-  static final RawSmtp SMTP;
-
-  static {
-    try {
-      SMTP = new RawSmtp(0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  static final RawSmtp SMTP = RawSmtp.listening(0);
 
   /** Four senders, one connection at a time to a domain, a 2 s timeout. */
   public static class Relay implements QuarkusTestProfile {

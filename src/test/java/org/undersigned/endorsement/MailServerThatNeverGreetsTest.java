@@ -7,8 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.undersigned.letter.Letter;
@@ -28,15 +26,7 @@ import org.undersigned.testing.TestLetters;
 @TestProfile(MailServerThatNeverGreetsTest.SilentServer.class)
 class MailServerThatNeverGreetsTest {
 
-  static final RawSmtp SMTP;
-
-  static {
-    try {
-      SMTP = new RawSmtp(2);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  static final RawSmtp SMTP = RawSmtp.listening(2);
 
   /** The silent server, two connections at most, a 2 s timeout. */
   public static class SilentServer implements QuarkusTestProfile {

@@ -120,6 +120,15 @@ public final class RawSmtp implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger mostAtOnce =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /** A server listening now (see the constructor); for a test class's static field. */
+  public static RawSmtp listening(int silentConnections) {
+    try {
+      return new RawSmtp(silentConnections);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public int port() {
     return port;
   }

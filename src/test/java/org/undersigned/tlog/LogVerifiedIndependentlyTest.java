@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,14 +79,7 @@ class LogVerifiedIndependentlyTest {
             .statusCode(200)
             .extract()
             .asByteArray();
-    List<byte[]> entries = new ArrayList<>();
-    ByteBuffer buffer = ByteBuffer.wrap(bundle);
-    while (buffer.hasRemaining()) {
-      byte[] entry = new byte[buffer.getShort() & 0xffff];
-      buffer.get(entry);
-      entries.add(entry);
-    }
-    return entries;
+    return PublicLogTest.bundle(bundle);
   }
 
   @Test

@@ -58,7 +58,7 @@ class PublicLogTest {
     }
   }
 
-  private static List<byte[]> bundle(byte[] bytes) {
+  static List<byte[]> bundle(byte[] bytes) {
     List<byte[]> entries = new ArrayList<>();
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     while (buffer.hasRemaining()) {
