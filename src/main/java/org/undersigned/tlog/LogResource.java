@@ -31,12 +31,16 @@ import org.undersigned.common.problem.ProblemType;
 public class LogResource {
 
   private static final Pattern TILE =
-      Pattern.compile("(entries|[0-9]{1,2})/((?:x[0-9]{3}/)*[0-9]{3})(?:\\.p/([0-9]{1,3}))?");
+      Pattern.compile("(entries|[0-9]{1,2})/((?:x[0-9]{3}/){0,5}[0-9]{3})(?:\\.p/([0-9]{1,3}))?");
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
   private static final String FRESH = "public, max-age=5";
 
-  /** Full tiles never change: kept in memory once made (8 MB at most, the oldest go first). */
-  private static final com.google.common.cache.Cache<String, byte[]> FULL_TILES =
+  /**
+   * A tile's bytes never change for its path (a partial tile's path names its width): each is made
+   * once and kept in memory (8 MB at most, the least used go first), so that asking again for a
+   * tile costly to make (a level-1 tile hashes 65,536 leaves) costs nothing.
+   */
+  private static final com.google.common.cache.Cache<String, byte[]> TILES =
       com.google.common.cache.CacheBuilder.newBuilder()
           .maximumWeight(8L << 20)
           .<String, byte[]>weigher((key, bytes) -> bytes.length + key.length())
@@ -117,7 +121,8 @@ public class LogResource {
                   @Schema(
                       type = SchemaType.STRING,
                       maxLength = 64,
-                      pattern = "^(entries|[0-9]{1,2})/(x[0-9]{3}/)*[0-9]{3}(\\.p/[0-9]{1,3})?$"),
+                      pattern =
+                          "^(entries|[0-9]{1,2})/(x[0-9]{3}/){0,5}[0-9]{3}(\\.p/[0-9]{1,3})?$"),
               example = "0/x001/234.p/7")
           @PathParam("tile")
           String tile) {
@@ -144,14 +149,16 @@ public class LogResource {
       throw notFound();
     }
     long available = head.size() >> height;
-    long from = index * Tiles.WIDTH;
-    if (from + width > available) {
+    // (An index beyond any tree is refused before it is multiplied.)
+    if (index > available / Tiles.WIDTH || index * Tiles.WIDTH + width > available) {
       throw notFound();
     }
+    long from = index * Tiles.WIDTH;
+    String cacheControl = width == Tiles.WIDTH ? IMMUTABLE : FRESH;
     String cacheKey = head.letterId() + "/" + tile;
-    byte[] kept = width == Tiles.WIDTH ? FULL_TILES.getIfPresent(cacheKey) : null;
+    byte[] kept = TILES.getIfPresent(cacheKey);
     if (kept != null) {
-      return Response.ok(kept).header("Cache-Control", IMMUTABLE).build();
+      return Response.ok(kept).header("Cache-Control", cacheControl).build();
     }
     byte[] body;
     if (entries) {
@@ -165,12 +172,8 @@ public class LogResource {
       }
       body = out.toByteArray();
     }
-    if (width == Tiles.WIDTH) {
-      FULL_TILES.put(cacheKey, body);
-    }
-    return Response.ok(body)
-        .header("Cache-Control", width == Tiles.WIDTH ? IMMUTABLE : FRESH)
-        .build();
+    TILES.put(cacheKey, body);
+    return Response.ok(body).header("Cache-Control", cacheControl).build();
   }
 
   private static ProblemException notFound() {

@@ -273,7 +273,10 @@ class PublicLogTest {
           "tile/entries/000.p/9",
           "tile/99/000",
           "tile/0/x000/001.p/1",
-          "tile/nothing"
+          "tile/nothing",
+          "tile/0/x999/x999/x999/x999/x999/999",
+          "tile/entries/x999/x999/x999/x999/x999/999.p/1",
+          "tile/0/x001/x001/x001/x001/x001/x001/001"
         }) {
       given().get(base + path).then().statusCode(404).contentType("application/problem+json");
     }
