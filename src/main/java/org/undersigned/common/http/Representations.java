@@ -91,24 +91,30 @@ public class Representations {
   /**
    * Answers a kept rendering straight from the event loop, with the same status and headers as
    * {@link #ok(HttpHeaders, Document)} gives through a resource; {@code body} holds the document's
-   * bytes (see {@link ReadCache.Ready}).
+   * bytes (see {@link ReadCache.Ready}). Answers false, having sent nothing, when the caller takes
+   * gzip and the rendering's gzip is not made yet: compressing megabytes is no work for the event
+   * loop, and the resource (on a worker thread) makes it.
    */
-  public void send(RoutingContext ctx, Document document, Buffer body) {
+  public boolean send(RoutingContext ctx, Document document, Buffer body) {
     HttpServerRequest request = ctx.request();
     HttpServerResponse response = ctx.response();
     // As JAX-RS's getHeaderString: several headers of a name are one list.
     List<String> encodings = request.headers().getAll(HttpHeaders.ACCEPT_ENCODING);
-    Gzipped gzipped =
-        Gzipped.accepted(encodings.isEmpty() ? null : String.join(",", encodings))
-            ? Gzipped.of(document, document.etag())
-            : null;
+    Gzipped gzipped = null;
+    if (Gzipped.accepted(encodings.isEmpty() ? null : String.join(",", encodings))
+        && Gzipped.worthIt(document)) {
+      gzipped = Gzipped.made(document);
+      if (gzipped == null) {
+        return false;
+      }
+    }
     String etag = gzipped == null ? document.etag() : gzipped.etag();
     List<String> ifNoneMatch = request.headers().getAll(HttpHeaders.IF_NONE_MATCH);
     if (matches(ifNoneMatch.isEmpty() ? null : String.join(",", ifNoneMatch), etag)) {
       response.setStatusCode(304);
       headers(document, etag, response::putHeader);
       response.end();
-      return;
+      return true;
     }
     response.putHeader(HttpHeaders.CONTENT_TYPE, document.mediaType());
     headers(document, etag, response::putHeader);
@@ -118,6 +124,7 @@ public class Representations {
     } else {
       response.end(body);
     }
+    return true;
   }
 
   /** The headers of a representation, but for its Content-Type, in the order they are sent. */
@@ -170,8 +177,20 @@ public class Representations {
       if (!worthIt(document)) {
         return null;
       }
+      Gzipped made = made(document);
+      if (made == null) {
+        // Compressed outside the map's lock: two threads may both compress a new rendering, and
+        // none waits for another's megabytes.
+        made = gzip(document.body(), etag);
+        MADE.put(document.body(), made);
+      }
+      return made;
+    }
+
+    /** The document's gzip if made already, else null. */
+    static Gzipped made(Document document) {
       // WeakHashMap compares keys with equals, which for an array is its identity.
-      return MADE.computeIfAbsent(document.body(), body -> gzip(body, etag));
+      return MADE.get(document.body());
     }
 
     private static Gzipped gzip(byte[] body, String etag) {

@@ -112,10 +112,8 @@ public class LetterReads {
   private void answer(RoutingContext ctx, Function<RoutingContext, String> keyOf) {
     String key = keyOf.apply(ctx);
     ReadCache.Ready ready = key == null ? null : cache.ready(key);
-    if (ready == null) {
+    if (ready == null || !representations.send(ctx, ready.document(), ready.body())) {
       ctx.next();
-      return;
     }
-    representations.send(ctx, ready.document(), ready.body());
   }
 }
