@@ -71,22 +71,35 @@ public class WebhookSender {
           });
 
   /**
-   * Opens lanes up to {@link #LANES}: each delivers due deliveries one after another until none is
-   * due, never to an endpoint another lane is delivering to; so an endpoint that hangs holds one
-   * lane (for its time-out) and every other endpoint's deliveries go on in the others.
+   * Opens a lane when none is open: it delivers due deliveries one after another until none is due,
+   * never to an endpoint another lane is delivering to, and each delivery it takes opens one more
+   * lane (up to {@link #LANES}) to look for the others meanwhile. So an idle service asks the
+   * database once a tick, and an endpoint that hangs holds one lane (for its time-out) while every
+   * other endpoint's deliveries go on in the others.
    */
   @Scheduled(
       identity = "webhooks",
       every = "${undersigned.outbox.poll-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void run() {
+    if (lanes.get() == 0) {
+      openLane();
+    }
+  }
+
+  private void openLane() {
     while (!stopping) {
       int open = lanes.get();
       if (open >= LANES) {
         return;
       }
       if (lanes.compareAndSet(open, open + 1)) {
-        executor.execute(this::lane);
+        try {
+          executor.execute(this::lane);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+          lanes.decrementAndGet();
+        }
+        return;
       }
     }
   }
@@ -146,6 +159,8 @@ public class WebhookSender {
       delivery = due.get(0);
       busy.add(delivery.webhookId);
     }
+    // While this one is delivered, another lane looks for deliveries to other endpoints.
+    openLane();
     try {
       deliver(delivery);
     } finally {
