@@ -36,7 +36,7 @@ def get(url):
 
 def verify_signature(note, key):
     """C2SP signed-note: the text, a blank line, then "— <name> <base64(key hash || sig)>"."""
-    name, key_hash, key_b64 = key.split("+")
+    name, key_hash, key_b64 = key.split("+", 2)  # the base64 may hold "+" too
     key_bytes = base64.b64decode(key_b64)
     if key_bytes[0] != 1 or len(key_bytes) != 33:
         sys.exit("The key is not an Ed25519 note key")

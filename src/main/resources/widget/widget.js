@@ -178,11 +178,18 @@
         const split = note.lastIndexOf("\n\n");
         const body = note.slice(0, split + 1);
         const lines = body.split("\n");
-        const [name, hash, keyBase64] = log.key.split("+");
+        // name+hash+base64: the base64 may hold "+" too.
+        const [name, hash, ...rest] = log.key.split("+");
+        const keyBase64 = rest.join("+");
         const key = Uint8Array.from(atob(keyBase64), (c) => c.charCodeAt(0));
-        const line = note.slice(split + 2).split("\n").find((l) => l.startsWith(`\u2014 ${name} `));
-        const signature = line ? Uint8Array.from(atob(line.split(" ")[2]), (c) => c.charCodeAt(0)) : new Uint8Array();
-        const hex = Array.from(signature.slice(0, 4), (b) => b.toString(16).padStart(2, "0")).join("");
+        // The line of this key (its name and hash): during a key rotation a checkpoint carries
+        // two signatures, often under one name.
+        const hexOf = (bytes) => Array.from(bytes.slice(0, 4), (b) => b.toString(16).padStart(2, "0")).join("");
+        const signature = note.slice(split + 2).split("\n")
+          .filter((l) => l.startsWith(`\u2014 ${name} `))
+          .map((l) => Uint8Array.from(atob(l.split(" ")[2]), (c) => c.charCodeAt(0)))
+          .find((s) => hexOf(s) === hash) || new Uint8Array();
+        const hex = hexOf(signature);
         let publicKey;
         try {
           publicKey = await crypto.subtle.importKey("raw", key.slice(1), { name: "Ed25519" }, false, ["verify"]);

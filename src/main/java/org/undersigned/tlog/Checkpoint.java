@@ -27,7 +27,12 @@ public record Checkpoint(String origin, long size, byte[] root) {
 
   /** The signed checkpoint. */
   public String sign(NoteKey key) {
-    return SignedNote.sign(body(), key);
+    return SignedNote.sign(body(), java.util.List.of(key));
+  }
+
+  /** The checkpoint signed by each key, in order (during a key rotation: the new and the old). */
+  public String sign(java.util.List<NoteKey> keys) {
+    return SignedNote.sign(body(), keys);
   }
 
   /** A signed checkpoint's content, its signature by the key verified first. */

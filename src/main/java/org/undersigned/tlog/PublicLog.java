@@ -49,9 +49,9 @@ import org.undersigned.letter.repository.LetterTranslationRepository;
  * leaf an opaque hash, and the tree is never rewritten.
  *
  * <p>The letter's JSON announces it ({@link LogLink}) and a named signatory's public proof gives
- * its index and salt ({@link LogProof}). Still to come: the anonymous signatory's private e-mail,
- * the widget's check, and the key required in production; the log is kept only where a signing key
- * is set.
+ * its index and salt ({@link LogProof}); an anonymous one is mailed them, privately. The log is
+ * kept where a signing key is set, which production requires. During a key rotation two keys sign
+ * each checkpoint; the letters name the first.
  */
 @ApplicationScoped
 public class PublicLog {
@@ -71,7 +71,13 @@ public class PublicLog {
   private final EndorsementRepository endorsements;
   private final ContactCipher cipher;
   private final org.undersigned.mail.Outbox outbox;
+
+  /** The key the letters name, first (none: no log is kept). */
   private final Optional<NoteKey> key;
+
+  /** Every key that signs: the first, and during a rotation the others. */
+  private final List<NoteKey> signers;
+
   private final String base;
   private final SecureRandom random = new SecureRandom();
 
@@ -89,7 +95,12 @@ public class PublicLog {
     this.translations = translations;
     this.endorsements = endorsements;
     this.cipher = cipher;
-    this.key = config.log().signingKey().map(NoteKey::signer);
+    this.signers =
+        config.log().signingKey().orElse(List.of()).stream()
+            .map(String::strip)
+            .map(NoteKey::signer)
+            .toList();
+    this.key = signers.stream().findFirst();
     this.base = config.links().baseUrl().replaceAll("/+$", "");
   }
 
@@ -314,7 +325,7 @@ public class PublicLog {
       return;
     }
     byte[] root = Merkle.root(leafHashes(letterId, 0, size), (int) size);
-    String checkpoint = new Checkpoint(origin(letter.slug), size, root).sign(key.orElseThrow());
+    String checkpoint = new Checkpoint(origin(letter.slug), size, root).sign(signers);
     entityManager
         .createNativeQuery(
             "INSERT INTO log_heads (letter_id, size, root, checkpoint, signed_at)"

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * C2SP signed-note: a UTF-8 text ending in a newline, a blank line, then one line per signature,
@@ -18,10 +19,27 @@ public final class SignedNote {
 
   /** The note: the text, a blank line, and the key's signature of the text. */
   public static String sign(String text, NoteKey key) {
+    return sign(text, List.of(key));
+  }
+
+  /** The note: the text, a blank line, and one signature line per key, in their order. */
+  public static String sign(String text, List<NoteKey> keys) {
     checkText(text);
-    byte[] signature = key.sign(text.getBytes(StandardCharsets.UTF_8));
-    byte[] line = ByteBuffer.allocate(4 + signature.length).put(key.keyId()).put(signature).array();
-    return text + "\n" + DASH + key.name() + " " + Base64.getEncoder().encodeToString(line) + "\n";
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("A note is signed by at least one key");
+    }
+    StringBuilder note = new StringBuilder(text).append('\n');
+    for (NoteKey key : keys) {
+      byte[] signature = key.sign(text.getBytes(StandardCharsets.UTF_8));
+      byte[] line =
+          ByteBuffer.allocate(4 + signature.length).put(key.keyId()).put(signature).array();
+      note.append(DASH)
+          .append(key.name())
+          .append(' ')
+          .append(Base64.getEncoder().encodeToString(line))
+          .append('\n');
+    }
+    return note.toString();
   }
 
   /**

@@ -22,6 +22,7 @@ import org.undersigned.client.model.EndorsementStatus;
 import org.undersigned.client.model.EndorsementSubmission;
 import org.undersigned.client.model.Letter;
 import org.undersigned.client.model.TokenBody;
+import org.undersigned.client.model.WithdrawalBody;
 import org.undersigned.client.model.WithdrawalRequest;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.ModerationPolicy;
@@ -86,7 +87,8 @@ class GeneratedClientTest {
     signing.requestWithdrawal(letter.slug, new WithdrawalRequest().email(email));
     String token =
         Mails.read(Smtp.awaitMessagesTo(email, 2, Duration.ofSeconds(15)).get(1)).token();
-    EndorsementReceipt withdrawn = signing.withdrawEndorsement(new TokenBody().token(token));
+    EndorsementReceipt withdrawn =
+        signing.withdrawEndorsement(new WithdrawalBody().token(token).erase(true));
     assertEquals(EndorsementStatus.WITHDRAWN, withdrawn.getStatus());
     assertEquals(0L, letters.getCounts(letter.slug).getTotal());
   }

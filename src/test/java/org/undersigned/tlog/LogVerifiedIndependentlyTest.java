@@ -87,6 +87,10 @@ class LogVerifiedIndependentlyTest {
     String key = log.get("key").asText();
     String text = IndependentLogVerifier.signedText(checkpoint, key);
     assertNotNull(text, "the checkpoint verifies with the letter's key");
+    // In the middle of a key rotation: the letter names the new key, and a monitor still holding
+    // the old one verifies the same checkpoint by the old key's line.
+    assertEquals(org.undersigned.testing.KnownAddress.ROTATED_VERIFIER, key);
+    assertEquals(text, IndependentLogVerifier.signedText(checkpoint, PublicLogTest.VERIFIER));
     String[] lines = text.split("\n");
     byte[] root = Base64.getDecoder().decode(lines[2]);
     List<byte[]> entries = entries();

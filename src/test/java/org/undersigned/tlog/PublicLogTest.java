@@ -226,6 +226,79 @@ class PublicLogTest {
   }
 
   /**
+   * A signatory that withdraws and asks for erasure, from the page its link opens: its salt, name
+   * and contact go at once, its entry stays (an opaque commitment) followed by its withdrawal, and
+   * the tree before is a prefix of the tree after.
+   */
+  @Test
+  void aWithdrawalAskingForErasureLeavesAnOpaqueLeafAndNoSalt() throws Exception {
+    Letter letter = fixtures.letter(LetterStatus.OPEN, "en");
+    Endorsement gone = fixtures.published(letter, "Erased Named Org Qvx", false);
+    String email = fixtures.find(gone.id).contactEmail;
+    String base = "/api/v1/letters/" + letter.slug + "/log/";
+    Checkpoint before = awaitCheckpoint(base, 2);
+    assertTrue(fixtures.hasLogSalt(gone.id));
+    byte[] leafBefore = hashes(bytes(base + "tile/0/000.p/2")).get(1);
+
+    api()
+        .contentType("application/json")
+        .body(Map.of("email", email))
+        .post("/api/v1/letters/" + letter.slug + "/withdrawal-requests")
+        .then()
+        .statusCode(202);
+    String token = Mails.awaitOne(email).token();
+    given()
+        .queryParam("token", token)
+        .queryParam("lang", "en")
+        .get("/withdraw")
+        .then()
+        .statusCode(200)
+        .body(
+            org.hamcrest.Matchers.containsString(
+                "<input type=\"checkbox\" name=\"erase\" value=\"true\">"));
+    given()
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("token", token)
+        .formParam("lang", "en")
+        .formParam("erase", "true")
+        .post("/withdraw")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("Signature withdrawn"));
+
+    assertFalse(fixtures.hasLogSalt(gone.id), "the salt is deleted at once");
+    Endorsement erased = fixtures.find(gone.id);
+    assertEquals(org.undersigned.endorsement.EndorsementStatus.WITHDRAWN, erased.status);
+    assertTrue(erased.contactErasedAt != null && erased.name == null);
+    for (String table : new String[] {"endorsements", "outbox", "idempotency_keys"}) {
+      String rows = fixtures.tableAsText(table);
+      assertFalse(rows.contains("Qvx"), table);
+      assertFalse(rows.contains(email), table);
+    }
+    assertFalse(
+        fixtures.tableAsText("outbox").contains(letter.id.toString()),
+        "the withdrawal request's e-mail, which held the address's keyed hash");
+    Checkpoint after = awaitCheckpoint(base, 3);
+    assertEquals(3, after.size());
+    List<byte[]> leaves = hashes(bytes(base + "tile/0/000.p/3"));
+    assertArrayEquals(leafBefore, leaves.get(1), "the erased signatory's leaf stays");
+    assertEquals(
+        "{\"anonymous\":false,\"event\":\"withdrawn\",\"index\":1}",
+        new String(bundle(bytes(base + "tile/entries/000.p/3")).get(2), StandardCharsets.UTF_8));
+    assertTrue(
+        Merkle.verifyConsistency(
+            2, 3, before.root(), after.root(), Merkle.consistencyProof(leaves, 2, 3)),
+        "nothing was rewritten");
+    // The same token again: already used, as without erasure.
+    api()
+        .contentType("application/json")
+        .body(Map.of("token", token, "erase", true))
+        .post("/api/v1/withdrawals")
+        .then()
+        .statusCode(409);
+  }
+
+  /**
    * The bundled letter's seed, logged at the first start: its text version, then its 262 named
    * signatories, then its 39 anonymous ones.
    */

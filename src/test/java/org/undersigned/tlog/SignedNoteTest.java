@@ -139,4 +139,22 @@ class SignedNoteTest {
         "undersigned.test/log/example\n8\nXcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=\n",
         checkpoint.body());
   }
+
+  /**
+   * During a key rotation each checkpoint carries the signatures of both keys, under one name: a
+   * reader holding either verifier key opens it. The first line is the published vector's.
+   */
+  @Test
+  void aNoteSignedByTwoKeysOfOneNameOpensWithEither() {
+    NoteKey old = NoteKey.signer(PETER_SIGNER);
+    NoteKey next = NoteKey.signer(NoteKey.generate("PeterNeumann", new SecureRandom()));
+    String note = SignedNote.sign(TEXT, java.util.List.of(old, next));
+    assertTrue(note.startsWith(TEXT + "\n" + PETER_SIG + "\u2014 PeterNeumann "), note);
+    assertEquals(TEXT, SignedNote.open(note, NoteKey.verifier(PETER_VERIFIER)));
+    assertEquals(TEXT, SignedNote.open(note, NoteKey.verifier(next.verifierKey())));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SignedNote.sign(TEXT, java.util.List.of()),
+        "a note signed by no key");
+  }
 }

@@ -33,9 +33,10 @@ public interface UndersignedConfig {
     /**
      * The key that signs the checkpoints, a signer key in the note format of Go's {@code
      * golang.org/x/mod/sumdb/note} ({@code PRIVATE+KEY+<name>+<hash>+<base64>}); none: no log is
-     * kept. Dev and test ship public ones.
+     * kept. Dev and test ship public ones. During a key rotation, two separated by a comma, the new
+     * first: each checkpoint carries both signatures and the letters name the first.
      */
-    java.util.Optional<String> signingKey();
+    java.util.Optional<java.util.List<String>> signingKey();
   }
 
   /** Idempotency keys of writes. */

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.common.problem.ProblemException;
@@ -36,9 +36,9 @@ public abstract class LinkPages {
 
   private final Template page;
   private final String action;
-  private final Function<String, Endorsement> work;
+  private final BiFunction<String, Boolean, Endorsement> work;
 
-  LinkPages(Template page, String action, Function<String, Endorsement> work) {
+  LinkPages(Template page, String action, BiFunction<String, Boolean, Endorsement> work) {
     this.page = page;
     this.action = action;
     this.work = work;
@@ -48,11 +48,11 @@ public abstract class LinkPages {
   @Path("/confirm")
   public static class Confirm extends LinkPages {
     public Confirm(@Location("pages/link.html") Template page, TokenActions actions) {
-      super(page, "confirm", actions::confirm);
+      super(page, "confirm", (token, erase) -> actions.confirm(token));
     }
   }
 
-  /** The page at the withdrawal link. */
+  /** The page at the withdrawal link; it offers erasure at once. */
   @Path("/withdraw")
   public static class Withdraw extends LinkPages {
     public Withdraw(@Location("pages/link.html") Template page, TokenActions actions) {
@@ -79,8 +79,9 @@ public abstract class LinkPages {
   public Response act(
       @FormParam("token") String token,
       @FormParam("lang") String lang,
+      @FormParam("erase") String erase,
       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-    return act(action, token, locale(lang, acceptLanguage), work);
+    return act(action, token, locale(lang, acceptLanguage), "true".equals(erase));
   }
 
   private Response ask(String action, String token, Locale locale) {
@@ -92,14 +93,14 @@ public abstract class LinkPages {
         Texts.text(locale, prefix + "intro"),
         token == null ? "" : token,
         "/" + action,
-        Texts.text(locale, prefix + "button"));
+        Texts.text(locale, prefix + "button"),
+        action.equals("withdraw") ? Texts.text(locale, prefix + "erase") : null);
   }
 
-  private Response act(
-      String action, String token, Locale locale, Function<String, Endorsement> work) {
+  private Response act(String action, String token, Locale locale, boolean erase) {
     String prefix = "page." + action + ".done";
     try {
-      work.apply(token);
+      work.apply(token, erase);
       return html(
           200,
           locale,
@@ -107,10 +108,11 @@ public abstract class LinkPages {
           Texts.text(locale, prefix),
           null,
           null,
+          null,
           null);
     } catch (ProblemException problem) {
       var p = Problems.of(problem, locale);
-      return html(p.status(), locale, p.title(), p.detail(), null, null, null);
+      return html(p.status(), locale, p.title(), p.detail(), null, null, null, null);
     }
   }
 
@@ -121,7 +123,8 @@ public abstract class LinkPages {
       String message,
       String token,
       String action,
-      String button) {
+      String button,
+      String erase) {
     String body =
         page.data("lang", locale.getLanguage())
             .data("title", title)
@@ -129,6 +132,7 @@ public abstract class LinkPages {
             .data("token", token == null || token.isEmpty() ? null : token)
             .data("action", action)
             .data("button", button)
+            .data("erase", erase)
             .render();
     return Response.status(status)
         .type(MediaType.TEXT_HTML + ";charset=UTF-8")

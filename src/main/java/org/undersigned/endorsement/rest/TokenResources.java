@@ -93,7 +93,8 @@ public final class TokenResources {
         summary = "Withdraw an endorsement",
         description =
             "Withdraws with the token of a withdrawal link: the endorsement leaves every count,"
-                + " list and rendering at once.")
+                + " list and rendering at once. With erase, its personal data and its public log"
+                + " salt are erased at once too.")
     @APIResponse(
         responseCode = "200",
         description = "Withdrawn.",
@@ -107,8 +108,8 @@ public final class TokenResources {
     @APIResponse(ref = "TokenExpired")
     @APIResponse(ref = "PayloadTooLarge")
     @APIResponse(ref = "UnsupportedMediaType")
-    public Response withdraw(@Valid @NotNull TokenBody body) {
-      return receipt(actions.withdraw(body.token()));
+    public Response withdraw(@Valid @NotNull WithdrawalBody body) {
+      return receipt(actions.withdraw(body.token(), body.erasing()));
     }
   }
 }

@@ -7,7 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.undersigned.common.config.UndersignedConfig;
+import org.undersigned.mail.Outbox;
 
 /**
  * Erases personal data once a letter has been closed for the retention period: contact names and
@@ -28,6 +30,30 @@ public class Retention {
       "((l.status = 'CLOSED' AND l.closed_at < :before)"
           + " OR (l.closes_at IS NOT NULL AND l.closes_at < :before))";
 
+  /**
+   * What erasing an endorsement does. What the public saw remains: a published named one's public
+   * fields, an anonymous one's existence. Contact data, anonymous names and details, and the names
+   * of every endorsement never published or withdrawn go; so does the public log's salt of any but
+   * a published named one (whose public proof opens its entry): its leaf stays, an opaque hash.
+   */
+  private static final String ERASURE =
+      "contact_name = NULL, contact_email = NULL, contact_name_sealed = NULL,"
+          + " contact_email_sealed = NULL, contact_email_hash = NULL, name_sealed = NULL,"
+          + " website_sealed = NULL, country_sealed = NULL, contact_domain_hash = NULL,"
+          + " client_network = NULL"
+          + forgotten("name")
+          + forgotten("normalized_name")
+          + forgotten("search_key")
+          + forgotten("collation_key")
+          + forgotten("website")
+          + forgotten("name_hash")
+          + forgotten("log_salt")
+          + ", contact_erased_at = now(), updated_at = now()";
+
+  private static String forgotten(String column) {
+    return ", " + column + " = CASE WHEN " + FORGOTTEN + " THEN NULL ELSE e." + column + " END";
+  }
+
   public Retention(EntityManager entityManager, UndersignedConfig config) {
     this.entityManager = entityManager;
     this.config = config;
@@ -42,6 +68,41 @@ public class Retention {
     eraseExpired();
   }
 
+  /**
+   * Erases one endorsement at once, as retention would (a signer withdrawing asks for it), with the
+   * e-mails sent about it and the idempotency answers that name it. Its tokens stay, as hashes, so
+   * that a link used again is told apart from a forged one. Run by SQL: flush the endorsement
+   * before, and read it again after.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void erase(UUID endorsementId) {
+    // Its e-mails, sent or not (none is wanted any more; one being sent is simply not recorded),
+    // and, before its hash goes, the withdrawal requests naming its address.
+    entityManager
+        .createNativeQuery(
+            "DELETE FROM outbox o USING endorsements e WHERE e.id = :id"
+                + " AND o.kind = :request AND o.subject_id = e.letter_id"
+                + " AND o.payload ->> 'emailHash' = encode(e.contact_email_hash, 'base64')")
+        .setParameter("id", endorsementId)
+        .setParameter("request", Outbox.WITHDRAWAL_REQUEST)
+        .executeUpdate();
+    entityManager
+        .createNativeQuery("DELETE FROM outbox WHERE subject_id = :id")
+        .setParameter("id", endorsementId)
+        .executeUpdate();
+    entityManager
+        .createNativeQuery(
+            "DELETE FROM idempotency_keys k USING endorsements e, letters l"
+                + " WHERE e.id = :id AND l.id = e.letter_id AND k.scope = 'endorsements:' || l.slug"
+                + " AND k.response_body LIKE '%' || CAST(e.id AS text) || '%'")
+        .setParameter("id", endorsementId)
+        .executeUpdate();
+    entityManager
+        .createNativeQuery("UPDATE endorsements e SET " + ERASURE + " WHERE e.id = :id")
+        .setParameter("id", endorsementId)
+        .executeUpdate();
+  }
+
   /** Erases what is past its retention; answers how many endorsements it erased. */
   @Transactional
   public int eraseExpired() {
@@ -49,42 +110,13 @@ public class Retention {
         .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('undersigned.retention'))")
         .getSingleResult();
     Instant before = Instant.now().minus(config.retention().afterClose());
-    // Of an endorsement past retention, only what the public saw remains: a published named one's
-    // public fields, an anonymous one's existence. Contact data, anonymous names and details, and
-    // the names of every endorsement never published or withdrawn go, with the tokens, e-mails and
-    // idempotency answers that would tie an address to it.
+    // Each endorsement past retention is erased, with the tokens, e-mails and idempotency answers
+    // that would tie an address to it.
     int erased =
         entityManager
             .createNativeQuery(
-                "UPDATE endorsements e SET contact_name = NULL, contact_email = NULL,"
-                    + " contact_name_sealed = NULL, contact_email_sealed = NULL,"
-                    + " contact_email_hash = NULL, name_sealed = NULL,"
-                    + " website_sealed = NULL, country_sealed = NULL,"
-                    + " contact_domain_hash = NULL, client_network = NULL,"
-                    + " name = CASE WHEN "
-                    + FORGOTTEN
-                    + " THEN NULL ELSE e.name END,"
-                    + " normalized_name = CASE WHEN "
-                    + FORGOTTEN
-                    + " THEN NULL ELSE e.normalized_name END,"
-                    + " search_key = CASE WHEN "
-                    + FORGOTTEN
-                    + " THEN NULL ELSE e.search_key END,"
-                    + " collation_key = CASE WHEN "
-                    + FORGOTTEN
-                    + " THEN NULL ELSE e.collation_key END,"
-                    + " website = CASE WHEN "
-                    + FORGOTTEN
-                    + " THEN NULL ELSE e.website END,"
-                    + " name_hash = CASE WHEN "
-                    + FORGOTTEN
-                    + " THEN NULL ELSE e.name_hash END,"
-                    // The public log's salt: a named published signatory's stays (its public proof
-                    // opens its entry); the others' go, and their leaves stay opaque hashes.
-                    + " log_salt = CASE WHEN "
-                    + FORGOTTEN
-                    + " THEN NULL ELSE e.log_salt END,"
-                    + " contact_erased_at = now(), updated_at = now()"
+                "UPDATE endorsements e SET "
+                    + ERASURE
                     + " FROM letters l WHERE e.letter_id = l.id AND e.contact_erased_at IS NULL"
                     + " AND "
                     + PAST_RETENTION)

@@ -1,6 +1,7 @@
 package org.undersigned.endorsement.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -23,12 +24,18 @@ public class TokenActions {
   private final EndorsementRepository endorsements;
   private final LetterRepository letters;
   private final Publication publication;
+  private final Retention retention;
+  private final EntityManager entityManager;
 
   public TokenActions(
       TokenService tokens,
       EndorsementRepository endorsements,
       LetterRepository letters,
-      Publication publication) {
+      Publication publication,
+      Retention retention,
+      EntityManager entityManager) {
+    this.retention = retention;
+    this.entityManager = entityManager;
     this.tokens = tokens;
     this.endorsements = endorsements;
     this.letters = letters;
@@ -79,9 +86,13 @@ public class TokenActions {
     return e;
   }
 
-  /** The signer withdraws: the endorsement leaves every count and list at once. */
+  /**
+   * The signer withdraws: the endorsement leaves every count and list at once. Asked to erase, it
+   * is erased at once rather than after the letter's retention: contact data, its name and its salt
+   * in the public log (whose entry stays, opaque, followed by a withdrawal).
+   */
   @Transactional
-  public Endorsement withdraw(String token) {
+  public Endorsement withdraw(String token, boolean erase) {
     Endorsement e = locked(tokens.redeem(token, TokenPurpose.WITHDRAWAL));
     if (e.status != EndorsementStatus.WITHDRAWN) {
       boolean wasPublic = e.status == EndorsementStatus.PUBLISHED;
@@ -93,6 +104,11 @@ public class TokenActions {
       if (wasPublic) {
         publication.unpublished(e);
       }
+    }
+    if (erase && e.contactErasedAt == null) {
+      entityManager.flush();
+      retention.erase(e.id);
+      entityManager.refresh(e);
     }
     return e;
   }
