@@ -39,6 +39,8 @@ SLUG = "bench-100k"
 ISSUER = "https://undersigned.bench"
 AUDIENCE = "undersigned-bench"
 HEAP = "-Xmx80m"
+# Confirmed endorsements the log's row publishes: a warm-up of 500 and four rounds of 1,500.
+PUBLICATIONS = 6500
 # As in the Dockerfile: bounded stacks, code cache and metaspace, the serial collector; C2 only for
 # what is really hot (the start then costs a third less CPU, and C2's code and arenas less memory);
 # freed native memory (the compilers' arenas) given back to the system every 5 s.
@@ -57,6 +59,18 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def free_port_pair():
+    """A free port whose next is free too: the service's, and its management interface's."""
+    while True:
+        port = free_port()
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port + 1))
+                return port
+            except OSError:
+                continue
 
 
 def psql(sql, database="postgres"):
@@ -234,7 +248,143 @@ SELECT gen_random_uuid(), l.id, t.id, 'ORGANISATION',
 FROM letters l JOIN letter_translations t ON t.letter_id = l.id, generate_series(1, {count}) i
 WHERE l.slug = '{SLUG}'
 """, DATABASE)
+    # Confirmed, waiting for a moderator: the publications the log's row approves.
+    psql(f"""
+INSERT INTO endorsements (id, letter_id, translation_id, kind, name, normalized_name, country,
+  website, anonymous, contact_name, contact_email, language, status, source, source_reference,
+  email_confirmed_at, created_at, updated_at)
+SELECT gen_random_uuid(), l.id, t.id, 'ORGANISATION',
+  'Awaiting Organisation ' || lpad(i::text, 6, '0'),
+  'awaiting organisation ' || lpad(i::text, 6, '0'),
+  'FR', 'https://awaiting' || i || '.example', i % {anonymous_every} = 0,
+  'Contact ' || i, 'awaiting' || i || '@org' || i || '.example', 'en', 'CONFIRMED', 'IMPORTED',
+  'awaiting-' || i, now(), now(), now()
+FROM letters l JOIN letter_translations t ON t.letter_id = l.id,
+  generate_series(1, {PUBLICATIONS}) i
+WHERE l.slug = '{SLUG}'
+""", DATABASE)
     psql("ANALYZE endorsements", DATABASE)
+
+
+def psql_rows(sql):
+    """The rows of a query, each a list of its columns as text."""
+    out = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", DATABASE, "-v", "ON_ERROR_STOP=1",
+         "-q", "-A", "-t", "-F", "\t", "-c", sql], check=True, capture_output=True,
+        text=True).stdout
+    return [line.split("\t") for line in out.splitlines() if line]
+
+
+class SequencerHeld:
+    """Holds the public log's sequencer lock of the synthetic letter (the advisory lock the
+    service's sequencer tries each second, PublicLog.SEQUENCER and the letter's id), from a psql
+    session of its own: while held, the service logs nothing of the letter, as if it kept no log."""
+
+    def __enter__(self):
+        letter_id = psql_rows(f"SELECT id FROM letters WHERE slug = '{SLUG}'")[0][0]
+        self.session = subprocess.Popen(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", DATABASE, "-q", "-A", "-t"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.session.stdin.write(
+            f"SELECT pg_advisory_lock({0x746c6f67}, hashtext('{letter_id}'));\n"
+            "SELECT 'held';\n")
+        self.session.stdin.flush()
+        while self.session.stdout.readline().strip() != "held":
+            pass
+        return self
+
+    def __exit__(self, *exc):
+        self.session.stdin.close()
+        self.session.wait(30)
+
+
+def approve_all(service, token, ids, clients=16):
+    """Approves each endorsement (one publication each) from `clients` threads on kept-alive
+    connections; answers {rps, p50_ms, p99_ms, errors}."""
+    import http.client
+    import queue
+    import threading
+    work = queue.Queue()
+    for i in ids:
+        work.put(i)
+    latencies = []
+    errors = []
+    lock = threading.Lock()
+    headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+
+    def client():
+        conn = http.client.HTTPConnection("127.0.0.1", service.port, timeout=60)
+        while True:
+            try:
+                i = work.get_nowait()
+            except queue.Empty:
+                conn.close()
+                return
+            began = time.monotonic()
+            conn.request("POST", f"/api/v1/admin/endorsements/{i}/approve", "{}", headers)
+            response = conn.getresponse()
+            response.read()
+            with lock:
+                latencies.append(time.monotonic() - began)
+                if response.status != 200:
+                    errors.append(response.status)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    seconds = time.monotonic() - started
+    latencies.sort()
+    return {"rps": len(ids) / seconds, "p50_ms": latencies[len(latencies) // 2] * 1000,
+            "p99_ms": latencies[int(len(latencies) * 0.99)] * 1000, "errors": len(errors)}
+
+
+def await_logged(longest=600):
+    """Seconds until the log holds every publication of the synthetic letter."""
+    began = time.monotonic()
+    while time.monotonic() - began < longest:
+        waiting = psql_rows(
+            "SELECT count(*) FROM endorsements e JOIN letters l ON l.id = e.letter_id"
+            f" WHERE l.slug = '{SLUG}' AND e.status = 'PUBLISHED' AND e.log_index IS NULL")
+        if waiting[0][0] == "0":
+            return time.monotonic() - began
+        time.sleep(0.1)
+    sys.exit("the public log never caught up")
+
+
+def publications(service, token, rounds=4):
+    """Publications (moderators' approvals) a second with the public log kept and with it held
+    off, in alternate rounds after a warm-up; and how long the log takes to catch up."""
+    ids = [row[0] for row in psql_rows(
+        "SELECT e.id FROM endorsements e JOIN letters l ON l.id = e.letter_id"
+        f" WHERE l.slug = '{SLUG}' AND e.status = 'CONFIRMED' ORDER BY e.name")]
+    if len(ids) < PUBLICATIONS:
+        log(f"only {len(ids)} endorsements await approval (a kept database?): no publications row")
+        return None
+    warm = PUBLICATIONS // 13
+    size = (len(ids) - warm) // rounds
+    approve_all(service, token, ids[:warm])
+    await_logged()
+    figures = {"on": [], "off": []}
+    catch_up = []
+    for r in range(rounds):
+        batch = ids[warm + r * size: warm + (r + 1) * size]
+        if r % 2 == 0:
+            with SequencerHeld():
+                figures["off"].append(approve_all(service, token, batch))
+        else:
+            figures["on"].append(approve_all(service, token, batch))
+            catch_up.append(await_logged())
+        await_logged()
+    def total(runs):
+        count = sum(size for _ in runs)
+        seconds = sum(size / run["rps"] for run in runs)
+        return {"rps": count / seconds, "p50_ms": max(run["p50_ms"] for run in runs),
+                "p99_ms": max(run["p99_ms"] for run in runs),
+                "errors": sum(run["errors"] for run in runs), "count": count}
+    return total(figures["on"]), total(figures["off"]), max(catch_up)
 
 
 def staleness(service, token, rounds=5):
@@ -524,7 +674,7 @@ def main():
                         help="where to write the table (default: src/bench/results.md, or"
                              " target/bench-partial.md with --only or --keep-database)")
     parser.add_argument("--only", default=None,
-                        help="comma-separated rows to run: json,text,page,counts,submission,mail")
+                        help="comma-separated rows to run: json,text,page,counts,tile,submission,mail,log")
     parser.add_argument("--keep-database", action="store_true",
                         help="reuse the synthetic letter of the last run instead of loading it")
     parser.add_argument("--jfr", default=None, metavar="FILE",
@@ -538,7 +688,7 @@ def main():
     if args.output is None:
         args.output = os.path.join(ROOT, "target", "bench-partial.md") if partial \
             else os.path.join(BENCH, "results.md")
-    only = set((args.only or "json,text,page,counts,submission,mail").split(","))
+    only = set((args.only or "json,text,page,counts,tile,submission,mail,log").split(","))
 
     if not args.no_build:
         log("building the packaged service")
@@ -564,12 +714,12 @@ def main():
         token = admin_token()
         load_seconds = float("nan")
         if not args.keep_database:
-            first = Service(free_port(), smtp_port)
+            first = Service(free_port_pair(), smtp_port)
             create_synthetic_letter(first, token)
             first.stop()
             log(f"inserting {args.endorsements} endorsements")
             insert_endorsements(args.endorsements, 33)
-            completing = Service(free_port(), smtp_port)
+            completing = Service(free_port_pair(), smtp_port)
             load_seconds = completing.ready_seconds
             log(f"the start that sealed and keyed them took {load_seconds:.0f} s")
             completing.stop()
@@ -579,24 +729,24 @@ def main():
         # machine can be half a second off.
         plain_starts = []
         for _ in range(3):
-            plain = Service(free_port(), smtp_port)
+            plain = Service(free_port_pair(), smtp_port)
             plain_starts.append(plain.ready_seconds)
             plain.stop()
         log(f"ready in {', '.join(f'{t:.2f}' for t in plain_starts)} s without an archive")
         if os.path.exists(CDS_ARCHIVE):
             os.unlink(CDS_ARCHIVE)
-        training = Service(free_port(), smtp_port, [f"-XX:ArchiveClassesAtExit={CDS_ARCHIVE}"])
+        training = Service(free_port_pair(), smtp_port, [f"-XX:ArchiveClassesAtExit={CDS_ARCHIVE}"])
         exercise(training)
         training.stop()
         archived = [f"-XX:SharedArchiveFile={CDS_ARCHIVE}"]
         starts = []
         for _ in range(2):
-            timed = Service(free_port(), smtp_port, archived)
+            timed = Service(free_port_pair(), smtp_port, archived)
             starts.append(timed.ready_seconds)
             timed.stop()
         jfr = [f"-XX:StartFlightRecording=filename={os.path.abspath(args.jfr)},settings=profile"] \
             if args.jfr else []
-        service = Service(free_port(), smtp_port, archived + jfr + args.jvm_option)
+        service = Service(free_port_pair(), smtp_port, archived + jfr + args.jvm_option)
         starts.append(service.ready_seconds)
         log(f"ready in {', '.join(f'{t:.2f}' for t in starts)} s with the archive")
         start_seconds = sorted(starts)[1]
@@ -616,6 +766,8 @@ def main():
         # tens of thousands of e-mails).
         if "mail" in only:
             mail = mail_pipeline(service, sink_log)
+        # Publications with the public log kept and held off, before the wrk runs.
+        published = publications(service, token) if "log" in only else None
         _, json_bytes, _ = http("GET", letter, headers={"Accept": "application/json"})
         _, text_bytes, _ = http("GET", letter, headers={"Accept": "text/plain"})
         log(f"letter JSON {len(json_bytes)} bytes, text/plain {len(text_bytes)} bytes")
@@ -634,6 +786,8 @@ def main():
             ("page", "page of 50 signatories", letter + "/signatories?limit=50", [], "report.lua",
              c),
             ("counts", "counts", letter + "/counts", [], "report.lua", c),
+            ("tile", "public log, a full tile (8 KB)", letter + "/log/tile/0/000", [],
+             "report.lua", c),
             ("submission", "submission (POST)", letter + "/endorsements", [], "submit.lua", c),
             # The latency a signer sees when the machine is not saturated.
             ("submission", "submission (POST), 8 connections", letter + "/endorsements", [],
@@ -656,9 +810,11 @@ def main():
         stale = staleness(service, token)
         log("measuring nginx and pgbench")
         counts_bytes = http("GET", letter + "/counts")[1]
+        tile_bytes = http("GET", letter + "/log/tile/0/000")[1]
         limits = nginx_limit({"letter.json": json_bytes, "letter.txt": text_bytes,
-                              "counts.json": counts_bytes}, args.seconds, args.connections) \
-            if only & {"json", "text", "counts"} else {}
+                              "counts.json": counts_bytes, "tile.bin": tile_bytes},
+                             args.seconds, args.connections) \
+            if only & {"json", "text", "counts", "tile"} else {}
         pg, pg_rows = ({"rps": None}, None)
         if "submission" in only:
             pg = pgbench_limit(args.seconds, args.connections)
@@ -676,6 +832,8 @@ def main():
         ("page of 50 signatories", ours.get("page of 50 signatories"), None, "", None),
         ("counts", ours.get("counts"), limits.get("counts.json", {}).get("rps"),
          "nginx, same bytes", 0.50),
+        ("public log, a full tile (8 KB)", ours.get("public log, a full tile (8 KB)"),
+         limits.get("tile.bin", {}).get("rps"), "nginx, same bytes", 0.50),
         ("submission (POST)", ours.get("submission (POST)"), pg.get("rps"),
          "pgbench, same statements, synchronous_commit on", 0.50),
         ("submission (POST), 8 connections", ours.get("submission (POST), 8 connections"), None,
@@ -736,6 +894,28 @@ def main():
             f"{pg_rows['rps']:,.0f} tps, p50 {pg_rows['p50_ms']:.1f} ms, p99 "
             f"{pg_rows['p99_ms']:.1f} ms; the service's submissions are "
             f"{submission['rps'] / pg_rows['rps']:.0%} of that.",
+        ]
+    if published:
+        on, off, catch_up = published
+        ratio = on["rps"] / off["rps"]
+        lines += [
+            "",
+            "Publications (moderators' approvals, 16 clients, each approval one publication) with "
+            "the public log kept, and with its sequencer held off the letter (its advisory lock "
+            "taken by the benchmark: the service logs nothing of it, as without a log); "
+            f"{on['count']:,} of each, in alternate rounds after a warm-up, on the letter of "
+            f"{args.endorsements:,}:",
+            "",
+            "| what | publications/s | p50 ms | p99 ms | non-2xx | target |",
+            "|---|---:|---:|---:|---:|---|",
+            f"| log held off | {off['rps']:,.0f} | {off['p50_ms']:.1f} | {off['p99_ms']:.1f} | "
+            f"{off['errors']} | |",
+            f"| log kept | {on['rps']:,.0f} | {on['p50_ms']:.1f} | {on['p99_ms']:.1f} | "
+            f"{on['errors']} | **{ratio:.0%}** of held off; ≥ 80 %: "
+            + ("met" if ratio >= 0.8 else f"missed by {0.8 - ratio:.0%}") + " |",
+            "",
+            f"- The log caught up (every publication in a signed checkpoint) at most "
+            f"**{catch_up:.1f} s** after the last approval of a round (target: within 5 s).",
         ]
     if mail:
         burst, steady = mail
