@@ -144,6 +144,22 @@ public class Endorsement {
   @Column(name = "domain_verified")
   public boolean domainVerified;
 
+  /** Since when its domain's TXT record counts (DOMAIN_DNS); null once a look-up finds it gone. */
+  @Column(name = "domain_dns_verified_at")
+  public Instant domainDnsVerifiedAt;
+
+  /** When its domain's record was last seen. */
+  @Column(name = "domain_dns_seen_at")
+  public Instant domainDnsSeenAt;
+
+  /** When its domain was last looked up. */
+  @Column(name = "domain_checked_at")
+  public Instant domainCheckedAt;
+
+  /** Why the last look-up did not verify; null when it did. */
+  @Column(name = "domain_check_reason")
+  public String domainCheckReason;
+
   @Column(name = "approved_at")
   public Instant approvedAt;
 

@@ -30,6 +30,9 @@ public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
   /** An anonymous signatory's private receipt: its entry in the public log, and its salt. */
   public static final String LOG_RECEIPT_MAIL = "LOG_RECEIPT_MAIL";
 
+  /** A domain verification's instructions, the secrets sealed in the payload until it is sent. */
+  public static final String DOMAIN_CHALLENGE_MAIL = "DOMAIN_CHALLENGE_MAIL";
+
   /**
    * Adds a message to send once the current transaction commits; the worker of this instance is
    * woken when it does.
@@ -116,8 +119,10 @@ public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
             () ->
                 getEntityManager()
                     .createNativeQuery(
+                        // A secret sealed in a payload is there to be sent: once sent, it goes.
                         "UPDATE outbox SET status = 'SENT', sent_at = now(),"
-                            + " attempts = attempts + 1, last_error = NULL"
+                            + " attempts = attempts + 1, last_error = NULL,"
+                            + " payload = payload - 'sealed'"
                             + " WHERE id = ANY(CAST(string_to_array(:ids, ',') AS uuid[]))"
                             + " AND status = 'PENDING'")
                     .setParameter("ids", list.toString())

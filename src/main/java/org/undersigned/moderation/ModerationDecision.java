@@ -18,7 +18,9 @@ public class ModerationDecision {
   /** What a moderator decided. */
   public enum Action {
     APPROVE,
-    REJECT
+    REJECT,
+    /** A look-up of the endorsement's domain record, asked by its signer or a re-check. */
+    DOMAIN_CHECK
   }
 
   @Id public UUID id;

@@ -45,6 +45,14 @@ class MailPipelineTest {
   private static final Pattern TOKEN =
       Pattern.compile("[?&]token=3D([A-Za-z0-9_-]+)|[?&]token=([A-Za-z0-9_-]{43})");
 
+  private static boolean isConfirmation(String message) {
+    return message.replace("=\n", "").contains("/confirm?token");
+  }
+
+  private static long confirmations() {
+    return SMTP.received().stream().filter(MailPipelineTest::isConfirmation).count();
+  }
+
   private static String token(String message) {
     Matcher m = TOKEN.matcher(message.replace("=\n", ""));
     assertTrue(m.find(), message);
@@ -64,14 +72,19 @@ class MailPipelineTest {
     org.undersigned.letter.Letter letter =
         fixtures.letter(org.undersigned.letter.LetterStatus.OPEN, "en");
     List<Integer> clicks = new CopyOnWriteArrayList<>();
+    // Only confirmation links are clicked and counted: a confirmed signer is also sent its domain
+    // challenge, which only the signer's own click can cause, and which no budget holds back.
     SMTP.onMessage(
-        message ->
+        message -> {
+          if (isConfirmation(message)) {
             clicks.add(
                 api()
                     .contentType("application/json")
                     .body(Map.of("token", token(message)))
                     .post("/api/v1/confirmations")
-                    .statusCode()));
+                    .statusCode());
+          }
+        });
     for (int i = 0; i < 4; i++) {
       api()
           .contentType("application/json")
@@ -81,11 +94,11 @@ class MailPipelineTest {
           .statusCode(202);
     }
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (SMTP.received().size() < 3 && System.nanoTime() < deadline) {
+    while (confirmations() < 3 && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
     Thread.sleep(2000);
-    assertEquals(3, SMTP.received().size(), "three mails, the hour's budget");
+    assertEquals(3, confirmations(), "three confirmation mails, the hour's budget");
     assertEquals(List.of(200, 200, 200), clicks);
   }
 }

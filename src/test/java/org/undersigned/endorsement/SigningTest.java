@@ -14,7 +14,6 @@ import static org.undersigned.testing.Contract.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -244,8 +243,7 @@ class SigningTest {
         .post("/api/v1/letters/" + letter.slug + "/withdrawal-requests")
         .then()
         .statusCode(202);
-    var messages = Smtp.awaitMessagesTo(email, 2, Duration.ofSeconds(15));
-    Mails.Read withdrawal = Mails.read(messages.get(1));
+    Mails.Read withdrawal = Mails.awaitLink(email, "/withdraw");
     assertTrue(withdrawal.text().contains("/withdraw?token="), withdrawal.text());
 
     api()
@@ -338,8 +336,7 @@ class SigningTest {
         .post("/api/v1/letters/" + letter.slug + "/withdrawal-requests")
         .then()
         .statusCode(202);
-    String token =
-        Mails.read(Smtp.awaitMessagesTo(email, 2, Duration.ofSeconds(15)).get(1)).token();
+    String token = Mails.awaitLink(email, "/withdraw").token();
     io.restassured.RestAssured.given()
         .queryParam("token", token)
         .queryParam("lang", "en")
@@ -380,8 +377,7 @@ class SigningTest {
         .post("/api/v1/letters/" + letter.slug + "/withdrawal-requests")
         .then()
         .statusCode(202);
-    String withdrawal =
-        Mails.read(Smtp.awaitMessagesTo(email, 2, Duration.ofSeconds(15)).get(1)).token();
+    String withdrawal = Mails.awaitLink(email, "/withdraw").token();
     api()
         .contentType("application/json")
         .body(Map.of("token", withdrawal))

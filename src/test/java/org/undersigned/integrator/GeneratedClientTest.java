@@ -8,7 +8,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import org.undersigned.client.model.WithdrawalRequest;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.ModerationPolicy;
 import org.undersigned.testing.Mails;
-import org.undersigned.testing.Smtp;
 import org.undersigned.testing.TestLetters;
 
 /**
@@ -85,8 +83,7 @@ class GeneratedClientTest {
     assertEquals(1L, letters.getCounts(letter.slug).getTotal());
 
     signing.requestWithdrawal(letter.slug, new WithdrawalRequest().email(email));
-    String token =
-        Mails.read(Smtp.awaitMessagesTo(email, 2, Duration.ofSeconds(15)).get(1)).token();
+    String token = Mails.awaitLink(email, "/withdraw").token();
     EndorsementReceipt withdrawn =
         signing.withdrawEndorsement(new WithdrawalBody().token(token).erase(true));
     assertEquals(EndorsementStatus.WITHDRAWN, withdrawn.getStatus());

@@ -74,6 +74,31 @@ public final class Mails {
   }
 
   /**
+   * The first message to an address whose link goes to this path ("/withdraw", "/check-domain"),
+   * among others it receives (a confirmed signer with a website is also sent a domain challenge).
+   */
+  public static Read awaitLink(String address, String path) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+    while (true) {
+      for (MimeMessage message : Smtp.messagesTo(address)) {
+        Read read = read(message);
+        if (read.text() != null && read.text().contains(path + "?token=")) {
+          return read;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("No message to " + address + " links to " + path);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /**
    * A fresh domain, for a test whose mails must not wait behind other tests' in a domain's budget
    * (where a profile makes it small).
    */

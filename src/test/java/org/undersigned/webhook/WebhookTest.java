@@ -346,11 +346,7 @@ class WebhookTest {
           .post("/api/v1/letters/" + letter.slug + "/withdrawal-requests")
           .then()
           .statusCode(202);
-      String token =
-          Mails.read(
-                  org.undersigned.testing.Smtp.awaitMessagesTo(email, 2, Duration.ofSeconds(15))
-                      .get(1))
-              .token();
+      String token = Mails.awaitLink(email, "/withdraw").token();
       api()
           .contentType("application/json")
           .body(Map.of("token", token))

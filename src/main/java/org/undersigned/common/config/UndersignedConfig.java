@@ -28,6 +28,26 @@ public interface UndersignedConfig {
   /** The public log of each letter's signatures. */
   Log log();
 
+  /** Organisations proving that they control their website's domain. */
+  Verification verification();
+
+  /** Domain verification (design: verification.md). */
+  interface Verification {
+    /**
+     * The DNS servers asked, host:port (port 53 if omitted); none: the system's resolvers. Tests
+     * and closed networks name theirs; a loopback server is allowed in every profile.
+     */
+    Optional<List<String>> dnsServers();
+
+    /** How long one DNS query waits for its answer (a check asks each server once). */
+    @WithDefault("3S")
+    Duration timeout();
+
+    /** How often a verified domain's record is looked up again; once missed, it stops counting. */
+    @WithDefault("P1D")
+    Duration recheckInterval();
+  }
+
   /** The public log (C2SP signed-note key, tlog-tiles). */
   interface Log {
     /**

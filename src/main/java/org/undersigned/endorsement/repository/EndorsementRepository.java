@@ -94,7 +94,8 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
     StringBuilder sql =
         new StringBuilder(
                 "SELECT id, name, kind, country, website, published_at, email_confirmed_at,"
-                    + " domain_verified, approved_at, source FROM endorsements WHERE ")
+                    + " domain_verified, domain_dns_verified_at, domain_dns_seen_at, approved_at, source"
+                    + " FROM endorsements WHERE ")
             .append(PUBLIC_NAMED);
     if (searchPattern != null) {
       sql.append(" AND search_key LIKE :pattern ESCAPE '\\'");
@@ -131,7 +132,8 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
         getEntityManager()
             .createNativeQuery(
                 "SELECT id, name, kind, country, website, published_at, email_confirmed_at,"
-                    + " domain_verified, approved_at, source FROM endorsements WHERE "
+                    + " domain_verified, domain_dns_verified_at, domain_dns_seen_at, approved_at, source"
+                    + " FROM endorsements WHERE "
                     + PUBLIC_NAMED
                     + " ORDER BY position",
                 Tuple.class)
@@ -147,7 +149,8 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
         getEntityManager()
             .createNativeQuery(
                 "SELECT id, name, kind, country, website, published_at, email_confirmed_at,"
-                    + " domain_verified, approved_at, source FROM endorsements WHERE "
+                    + " domain_verified, domain_dns_verified_at, domain_dns_seen_at, approved_at, source"
+                    + " FROM endorsements WHERE "
                     + PUBLIC_NAMED
                     + " AND id = :id",
                 Tuple.class)
@@ -195,6 +198,8 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
         instant(t.get("published_at")),
         instant(t.get("email_confirmed_at")),
         Boolean.TRUE.equals(t.get("domain_verified")),
+        instant(t.get("domain_dns_verified_at")),
+        instant(t.get("domain_dns_seen_at")),
         instant(t.get("approved_at")),
         EndorsementSource.valueOf(t.get("source", String.class)));
   }
@@ -228,6 +233,8 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
       Instant publishedAt,
       Instant emailConfirmedAt,
       boolean domainVerified,
+      Instant domainDnsVerifiedAt,
+      Instant domainDnsSeenAt,
       Instant approvedAt,
       EndorsementSource source) {}
 }

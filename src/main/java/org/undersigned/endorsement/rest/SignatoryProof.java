@@ -1,13 +1,13 @@
 package org.undersigned.endorsement.rest;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.undersigned.common.text.Domains;
 import org.undersigned.endorsement.EndorsementKind;
-import org.undersigned.endorsement.EndorsementSource;
+import org.undersigned.endorsement.VerificationMethod;
 import org.undersigned.endorsement.repository.EndorsementRepository.PublicSignatory;
 
 /** The public proof that an organisation signed: who, and when and how it was verified. */
@@ -29,44 +29,53 @@ public record SignatoryProof(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         org.undersigned.tlog.LogProof log) {
 
-  /** How an endorsement was verified. */
-  public enum Method {
-    /** Collected and verified by the coalition before it was imported here. */
-    IMPORTED,
-    /** The signer proved the contact address. */
-    EMAIL_CONFIRMED,
-    /** The contact address is in the domain of the signatory's website. */
-    DOMAIN_MATCH,
-    /** A moderator of the coalition approved it. */
-    MODERATOR_APPROVED
-  }
-
   /** The verifications an endorsement passed, and when the last one was. */
   @Schema(name = "Verification")
   public record Verification(
-      @Schema(required = true) List<Method> methods,
+      @Schema(required = true) List<VerificationMethod> methods,
       @Schema(required = true, description = "When the last verification happened.")
-          Instant verifiedAt) {}
+          Instant verifiedAt,
+      @Schema(
+              nullable = true,
+              description =
+                  "The registrable domain a domain method (DOMAIN_DNS, DOMAIN_MATCH) verified.",
+              examples = "amnesty.org",
+              maxLength = 253)
+          String domain,
+      @Schema(
+              nullable = true,
+              implementation = String.class,
+              format = "date-time",
+              description =
+                  "When the domain's TXT record was last seen (DOMAIN_DNS); it is looked up again"
+                      + " every day, and once gone DOMAIN_DNS leaves the methods.")
+          Instant domainLastSeenAt) {
+
+    static Verification of(PublicSignatory s) {
+      List<VerificationMethod> methods =
+          VerificationMethod.of(
+              s.source(),
+              s.emailConfirmedAt(),
+              s.domainVerified(),
+              s.domainDnsVerifiedAt(),
+              s.approvedAt());
+      Instant verifiedAt =
+          Stream.of(s.emailConfirmedAt(), s.approvedAt(), s.domainDnsVerifiedAt())
+              .filter(i -> i != null)
+              .max(Instant::compareTo)
+              .orElse(s.publishedAt());
+      boolean byDomain =
+          methods.contains(VerificationMethod.DOMAIN_DNS)
+              || methods.contains(VerificationMethod.DOMAIN_MATCH);
+      return new Verification(
+          methods,
+          verifiedAt,
+          byDomain ? Domains.registrable(s.website()).orElse(null) : null,
+          s.domainDnsVerifiedAt() == null ? null : s.domainDnsSeenAt());
+    }
+  }
 
   static SignatoryProof of(PublicSignatory s, org.undersigned.tlog.LogProof log) {
-    List<Method> methods = new ArrayList<>();
-    if (s.source() == EndorsementSource.IMPORTED) {
-      methods.add(Method.IMPORTED);
-    }
-    if (s.emailConfirmedAt() != null) {
-      methods.add(Method.EMAIL_CONFIRMED);
-    }
-    if (s.domainVerified()) {
-      methods.add(Method.DOMAIN_MATCH);
-    }
-    if (s.approvedAt() != null) {
-      methods.add(Method.MODERATOR_APPROVED);
-    }
-    Instant verifiedAt =
-        Stream.of(s.emailConfirmedAt(), s.approvedAt())
-            .filter(i -> i != null)
-            .max(Instant::compareTo)
-            .orElse(s.publishedAt());
     return new SignatoryProof(
         s.id(),
         s.name(),
@@ -74,7 +83,7 @@ public record SignatoryProof(
         s.country(),
         s.website(),
         s.publishedAt(),
-        new Verification(methods, verifiedAt),
+        Verification.of(s),
         log);
   }
 }

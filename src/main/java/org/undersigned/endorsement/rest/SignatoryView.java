@@ -17,10 +17,12 @@ public record SignatoryView(
             description = "ISO 3166-1 alpha-2 code of the signatory's country.",
             examples = "BE")
         String country,
-    @Schema(nullable = true, examples = "https://www.amnesty.org") String website) {
+    @Schema(nullable = true, examples = "https://www.amnesty.org") String website,
+    @Schema(required = true) SignatoryProof.Verification verification) {
 
   static SignatoryView of(PublicSignatory s) {
-    return new SignatoryView(s.id(), s.name(), s.kind(), s.country(), s.website());
+    return new SignatoryView(
+        s.id(), s.name(), s.kind(), s.country(), s.website(), SignatoryProof.Verification.of(s));
   }
 
   /** A page of signatories. */

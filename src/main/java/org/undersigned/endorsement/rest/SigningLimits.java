@@ -40,6 +40,11 @@ public class SigningLimits {
     limiter.hit(List.of(new Bucket("withdraw:address:" + client(request), config.perAddress())));
   }
 
+  /** A domain check (a DNS look-up): one hit for its client address. */
+  public void domainCheck(HttpServerRequest request) {
+    limiter.hit(List.of(new Bucket("check:address:" + client(request), config.perAddress())));
+  }
+
   /**
    * Whom a client address budget belongs to: an IPv4 address, or the /64 of an IPv6 one (one
    * subscriber's network: a host gets a whole /64 and can take any address in it). The connection's

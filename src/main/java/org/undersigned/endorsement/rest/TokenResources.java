@@ -30,7 +30,11 @@ public final class TokenResources {
   }
 
   static Response receipt(java.util.UUID id, EndorsementStatus status) {
-    return Response.ok(new Receipt(id, status), MediaType.APPLICATION_JSON)
+    return receipt(new Receipt(id, status));
+  }
+
+  static Response receipt(Receipt receipt) {
+    return Response.ok(receipt, MediaType.APPLICATION_JSON)
         .header("Cache-Control", "no-store")
         .build();
   }
@@ -55,7 +59,8 @@ public final class TokenResources {
             "Proves the address with the token of the confirmation link. The endorsement is then"
                 + " CONFIRMED, or PUBLISHED when its letter publishes on confirmation (also when"
                 + " its organisation was already published: the answer never depends on other"
-                + " signatures).")
+                + " signatures). Where the endorsement has a website, the answer tells how to"
+                + " verify its domain (domainChallenge), once; the same is e-mailed.")
     @APIResponse(
         responseCode = "200",
         description = "Confirmed.",
@@ -71,7 +76,7 @@ public final class TokenResources {
     @APIResponse(ref = "UnsupportedMediaType")
     public Response confirm(@Valid @NotNull TokenBody body) {
       TokenActions.Confirmed confirmed = actions.confirmAndTell(body.token());
-      return receipt(confirmed.id(), confirmed.status());
+      return receipt(new Receipt(confirmed.id(), confirmed.status(), confirmed.domainChallenge()));
     }
   }
 

@@ -175,6 +175,75 @@ public class EndorsementMails {
     }
   }
 
+  /**
+   * The instructions of a domain verification, once the address is confirmed: the TXT record to
+   * publish and a link to the page that asks for the check. Sent once, to the confirmed address; it
+   * spends no budget (the signer's own confirmation did).
+   */
+  @ApplicationScoped
+  public static class DomainChallengeMail implements OutboxHandler {
+    private final EndorsementMails mails;
+    private final org.undersigned.endorsement.verification.DomainVerification verification;
+
+    public DomainChallengeMail(
+        EndorsementMails mails,
+        org.undersigned.endorsement.verification.DomainVerification verification) {
+      this.mails = mails;
+      this.verification = verification;
+    }
+
+    @Override
+    public String kind() {
+      return Outbox.DOMAIN_CHALLENGE_MAIL;
+    }
+
+    @Override
+    public Optional<Mail> prepare(OutboxMessage message) {
+      return verification
+          .sealedIn(message.subjectId, message.payload)
+          .flatMap(challenge -> mails.domainChallenge(message.subjectId, challenge));
+    }
+  }
+
+  /** The e-mail of a domain challenge, while its endorsement is in play; none otherwise. */
+  public Optional<Mail> domainChallenge(
+      UUID endorsementId, org.undersigned.endorsement.verification.DomainChallenge challenge) {
+    Endorsement e = endorsements.findById(endorsementId);
+    if (e == null
+        || (e.status != EndorsementStatus.CONFIRMED && e.status != EndorsementStatus.PUBLISHED)
+        || e.contactEmail == null) {
+      return Optional.empty();
+    }
+    Titles letter = titles(e.letterId);
+    Locale locale =
+        Texts.fromTag(e.language, Texts.fromTag(letter.originalLanguage(), Texts.SUPPORTED.get(0)));
+    String who =
+        e.displayName() == null
+            ? Texts.text(locale, "mail.anonymous-organisation")
+            : e.displayName();
+    String link =
+        config.links().baseUrl().replaceAll("/+$", "")
+            + "/check-domain?token="
+            + challenge.checkToken()
+            + "&lang="
+            + URLEncoder.encode(locale.getLanguage(), StandardCharsets.UTF_8);
+    MailComposer.Message message =
+        new MailComposer.Message(
+            locale,
+            Texts.text(locale, "mail.domain.subject", challenge.domain()),
+            List.of(
+                Texts.text(locale, "mail.greeting"),
+                Texts.text(locale, "mail.domain.intro", letter.in(locale), who, challenge.domain()),
+                Texts.text(locale, "mail.domain.name", challenge.dnsName()),
+                Texts.text(locale, "mail.domain.type"),
+                Texts.text(locale, "mail.domain.value", challenge.dnsValue()),
+                Texts.text(locale, "mail.domain.hosts", challenge.domain())),
+            Texts.text(locale, "mail.domain.action"),
+            link,
+            List.of(Texts.text(locale, "mail.domain.why"), Texts.text(locale, "mail.signature")));
+    return Optional.of(composer.compose(e.contactEmail, message));
+  }
+
   /** The receipt of an anonymous, published, logged endorsement; none otherwise. */
   public Optional<Mail> logReceipt(UUID endorsementId) {
     Endorsement e = endorsements.findById(endorsementId);

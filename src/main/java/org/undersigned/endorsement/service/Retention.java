@@ -40,7 +40,7 @@ public class Retention {
       "contact_name = NULL, contact_email = NULL, contact_name_sealed = NULL,"
           + " contact_email_sealed = NULL, contact_email_hash = NULL, name_sealed = NULL,"
           + " website_sealed = NULL, country_sealed = NULL, contact_domain_hash = NULL,"
-          + " client_network = NULL"
+          + " client_network = NULL, domain_challenge_hash = NULL, domain_check_token_hash = NULL"
           + forgotten("name")
           + forgotten("normalized_name")
           + forgotten("search_key")

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.undersigned.common.text.Emails;
 import org.undersigned.endorsement.Endorsement;
@@ -12,6 +13,8 @@ import org.undersigned.endorsement.EndorsementStatus;
 import org.undersigned.endorsement.repository.EndorsementRepository;
 import org.undersigned.endorsement.token.TokenPurpose;
 import org.undersigned.endorsement.token.TokenService;
+import org.undersigned.endorsement.verification.DomainChallenge;
+import org.undersigned.endorsement.verification.DomainVerification;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.ModerationPolicy;
 import org.undersigned.letter.repository.LetterRepository;
@@ -25,6 +28,7 @@ public class TokenActions {
   private final LetterRepository letters;
   private final Publication publication;
   private final Retention retention;
+  private final DomainVerification domains;
   private final EntityManager entityManager;
 
   public TokenActions(
@@ -33,7 +37,9 @@ public class TokenActions {
       LetterRepository letters,
       Publication publication,
       Retention retention,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      DomainVerification domains) {
+    this.domains = domains;
     this.retention = retention;
     this.entityManager = entityManager;
     this.tokens = tokens;
@@ -53,22 +59,34 @@ public class TokenActions {
    * organisation already is: an answer that told the two apart would tell whether the name had
    * signed (during an embargo, when the list does not show it).
    */
-  public record Confirmed(UUID id, EndorsementStatus status) {}
+  public record Confirmed(UUID id, EndorsementStatus status, DomainChallenge domainChallenge) {}
 
-  /** Confirms, and says only what the letter's policy makes of any confirmation. */
+  /**
+   * Confirms, and says only what the letter's policy makes of any confirmation, with the domain
+   * challenge of an endorsement that has a website.
+   */
   @Transactional
   public Confirmed confirmAndTell(String token) {
-    Endorsement e = confirm(token);
+    Confirmation c = confirmation(token);
+    Endorsement e = c.endorsement();
     Letter letter = letters.findById(e.letterId);
     boolean heldAsDuplicate =
         letter.moderationPolicy == ModerationPolicy.PUBLISH_ON_CONFIRMATION
             && e.status == EndorsementStatus.CONFIRMED;
-    return new Confirmed(e.id, heldAsDuplicate ? EndorsementStatus.PUBLISHED : e.status);
+    return new Confirmed(
+        e.id, heldAsDuplicate ? EndorsementStatus.PUBLISHED : e.status, c.challenge().orElse(null));
   }
 
   @Transactional
   public Endorsement confirm(String token) {
+    return confirmation(token).endorsement();
+  }
+
+  private record Confirmation(Endorsement endorsement, Optional<DomainChallenge> challenge) {}
+
+  private Confirmation confirmation(String token) {
     Endorsement e = locked(tokens.redeem(token, TokenPurpose.CONFIRMATION));
+    Optional<DomainChallenge> challenge = Optional.empty();
     if (e.status == EndorsementStatus.PENDING_CONFIRMATION) {
       Instant now = Instant.now();
       e.status = EndorsementStatus.CONFIRMED;
@@ -82,8 +100,9 @@ public class TokenActions {
         // Held for a moderator anyway; say so when the organisation is already published.
         e.duplicateOf = endorsements.publishedWithName(e.letterId, e.nameHash, e.id).orElse(null);
       }
+      challenge = domains.issue(e);
     }
-    return e;
+    return new Confirmation(e, challenge);
   }
 
   /**

@@ -36,9 +36,7 @@ public class TokenService implements PanacheRepositoryBase<EndorsementToken, UUI
   /** A new secret for an endorsement; the caller sends it, the database keeps its hash. */
   @Transactional(Transactional.TxType.MANDATORY)
   public String issue(UUID endorsementId, TokenPurpose purpose) {
-    byte[] secret = new byte[32];
-    random.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = secret();
     Instant now = Instant.now();
     EndorsementToken row = new EndorsementToken();
     row.id = UUID.randomUUID();
@@ -58,7 +56,7 @@ public class TokenService implements PanacheRepositoryBase<EndorsementToken, UUI
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID redeem(String token, TokenPurpose purpose) {
-    if (token == null || !TOKEN.matcher(token).matches()) {
+    if (!wellFormed(token)) {
       throw new ProblemException(ProblemType.TOKEN_UNKNOWN);
     }
     EndorsementToken row =
@@ -83,9 +81,22 @@ public class TokenService implements PanacheRepositoryBase<EndorsementToken, UUI
     update("usedAt = ?1 where endorsementId = ?2 and usedAt is null", Instant.now(), endorsementId);
   }
 
-  static byte[] hash(String token) {
+  /** A new secret: 256 random bits, base64url without padding (43 characters). */
+  public String secret() {
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+  }
+
+  /** Whether a text has the form of a secret, before any look-up. */
+  public static boolean wellFormed(String token) {
+    return token != null && TOKEN.matcher(token).matches();
+  }
+
+  /** What is kept of a secret: its SHA-256. */
+  public static byte[] hash(String token) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime has SHA-256", e);
     }

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.undersigned.common.text.Domains;
 import org.undersigned.endorsement.Endorsement;
 import org.undersigned.endorsement.EndorsementKind;
 import org.undersigned.endorsement.EndorsementSource;
 import org.undersigned.endorsement.EndorsementStatus;
+import org.undersigned.endorsement.VerificationMethod;
+import org.undersigned.endorsement.verification.DomainCheck;
 import org.undersigned.moderation.ModerationDecision;
 
 /**
@@ -37,6 +40,15 @@ public record AdminEndorsementView(
         Instant emailConfirmedAt,
     @Schema(required = true, description = "The contact address is in the website's domain.")
         boolean domainVerified,
+    @Schema(required = true, description = "The verifications it passed, as the public sees them.")
+        List<VerificationMethod> methods,
+    @Schema(
+            description =
+                "Its domain verification (a TXT record), once its domain was looked up; absent"
+                    + " before.")
+        @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        DomainStatus domainCheck,
     @Schema(nullable = true, implementation = String.class, format = "date-time")
         Instant approvedAt,
     @Schema(nullable = true) String approvedBy,
@@ -58,6 +70,42 @@ public record AdminEndorsementView(
             description = "The moderation decisions, oldest first (in the single look-up only).",
             type = SchemaType.ARRAY)
         List<Decision> decisions) {
+
+  /** Where its domain verification stands, for the moderators (anonymous ones included). */
+  @Schema(name = "AdminDomainCheck")
+  public record DomainStatus(
+      @Schema(nullable = true, examples = "amnesty.org", maxLength = 253) String domain,
+      @Schema(
+              nullable = true,
+              implementation = String.class,
+              format = "date-time",
+              description = "Since when the record counts; null when it does not (now).")
+          Instant verifiedAt,
+      @Schema(
+              nullable = true,
+              implementation = String.class,
+              format = "date-time",
+              description = "When the record was last seen, even if it is gone since.")
+          Instant lastSeenAt,
+      @Schema(nullable = true, implementation = String.class, format = "date-time")
+          Instant checkedAt,
+      @Schema(description = "Why the last look-up did not verify; absent when it did.")
+          @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          DomainCheck.Reason reason) {
+
+    static DomainStatus of(Endorsement e) {
+      if (e.domainCheckedAt == null && e.domainDnsSeenAt == null) {
+        return null;
+      }
+      return new DomainStatus(
+          Domains.registrable(e.website()).orElse(null),
+          e.domainDnsVerifiedAt,
+          e.domainDnsSeenAt,
+          e.domainCheckedAt,
+          e.domainCheckReason == null ? null : DomainCheck.Reason.valueOf(e.domainCheckReason));
+    }
+  }
 
   /** One decision of the audit trail. */
   @Schema(name = "ModerationDecision")
@@ -91,6 +139,9 @@ public record AdminEndorsementView(
         e.createdAt,
         e.emailConfirmedAt,
         e.domainVerified,
+        VerificationMethod.of(
+            e.source, e.emailConfirmedAt, e.domainVerified, e.domainDnsVerifiedAt, e.approvedAt),
+        DomainStatus.of(e),
         e.approvedAt,
         e.approvedBy,
         e.publishedAt,

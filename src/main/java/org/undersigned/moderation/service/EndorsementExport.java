@@ -1,13 +1,12 @@
 package org.undersigned.moderation.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.undersigned.common.text.Csv;
 import org.undersigned.endorsement.Endorsement;
-import org.undersigned.endorsement.EndorsementSource;
+import org.undersigned.endorsement.VerificationMethod;
 
 /** The coalition's full export: every endorsement with its status, verification and contacts. */
 final class EndorsementExport {
@@ -74,20 +73,11 @@ final class EndorsementExport {
 
   /** The verifications passed, as the public look-up names them, separated by semicolons. */
   static String verification(Endorsement e) {
-    List<String> methods = new ArrayList<>();
-    if (e.source == EndorsementSource.IMPORTED) {
-      methods.add("IMPORTED");
-    }
-    if (e.emailConfirmedAt != null) {
-      methods.add("EMAIL_CONFIRMED");
-    }
-    if (e.domainVerified) {
-      methods.add("DOMAIN_MATCH");
-    }
-    if (e.approvedAt != null) {
-      methods.add("MODERATOR_APPROVED");
-    }
-    return String.join(";", methods);
+    return VerificationMethod.of(
+            e.source, e.emailConfirmedAt, e.domainVerified, e.domainDnsVerifiedAt, e.approvedAt)
+        .stream()
+        .map(Enum::name)
+        .collect(java.util.stream.Collectors.joining(";"));
   }
 
   private static String text(Instant instant) {
