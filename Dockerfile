@@ -6,7 +6,7 @@
 #     -e QUARKUS_DATASOURCE_USERNAME=undersigned -e QUARKUS_DATASOURCE_PASSWORD=... \
 #     undersigned
 #
-# Every setting is an environment variable; the README lists them.
+# Every setting is an environment variable; src/docs/operations.md lists them.
 
 # --- Build stage ----------------------------------------------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -35,7 +35,7 @@ EXPOSE 8080 9000
 # 100,000 names; raise it for more), few malloc arenas (glibc's default, eight per core, costs more
 # resident memory than the heap), bounded stacks, code cache and metaspace, C2 only for what is
 # really hot (a third less CPU at start on two cores), freed native memory given back every 5 s.
-# A class-data archive recorded by a training start makes the start faster still (README,
+# A class-data archive recorded by a training start makes the start faster still (src/docs/performance.md,
 # "Start time"): add -XX:SharedArchiveFile=... to JAVA_OPTS when you have one.
 ENV QUARKUS_HTTP_HOST=0.0.0.0 \
     MALLOC_ARENA_MAX=2 \

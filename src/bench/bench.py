@@ -6,7 +6,7 @@ loads a synthetic letter of 100,000 published endorsements beside the bundled on
 service with wrk on loopback, measures nginx serving the same bytes and pgbench committing the
 same statements as a submission, and writes the table to src/bench/results.md.
 
-Run it from the project's root: src/bench/run.sh (see the README). Only the standard library,
+Run it from the project's root: src/bench/run.sh (see src/docs/performance.md). Only the standard library,
 plus wrk, nginx, pgbench, psql and openssl from Debian's packages.
 """
 
@@ -868,7 +868,7 @@ def main():
     lines += [
         "",
         f"- Start to ready (`/q/health/ready` answering 200), median of three starts, with the "
-        f"class-data archive a training start recorded (`-XX:SharedArchiveFile`, see the README): "
+        f"class-data archive a training start recorded (`-XX:SharedArchiveFile`, see src/docs/performance.md): "
         f"**{start_seconds:.2f} s** ({', '.join(f'{t:.2f}' for t in starts)}; target < 3 s: "
         f"{'met' if start_seconds < 3 else 'missed'}); without an archive: "
         f"{plain_seconds:.2f} s ({', '.join(f'{t:.2f}' for t in plain_starts)}).",

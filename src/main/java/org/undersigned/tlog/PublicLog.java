@@ -119,7 +119,7 @@ public class PublicLog {
       throw new IllegalStateException(
           "UNDERSIGNED_LOG_SIGNING_KEY is not set: the public log's checkpoints cannot be signed."
               + " Make a key (a Go sumdb/note signer key, PRIVATE+KEY+<name>+<hash>+<base64>; see"
-              + " the README, The public log) and keep it as safe as the data keys.");
+              + " src/docs/public-log.md) and keep it as safe as the data keys.");
     }
   }
 

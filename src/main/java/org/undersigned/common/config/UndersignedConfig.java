@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The service's own settings, under the prefix {@code undersigned}; each one is in the README. */
+/**
+ * The service's own settings, under the prefix {@code undersigned}; each one is in
+ * src/docs/operations.md.
+ */
 @ConfigMapping(prefix = "undersigned")
 public interface UndersignedConfig {
 
@@ -162,7 +165,10 @@ public interface UndersignedConfig {
   /** Keys that seal personal data at rest. */
   Crypto crypto();
 
-  /** Keys that seal personal data at rest (see the README: generating and rotating them). */
+  /**
+   * Keys that seal personal data at rest (see src/docs/guarantees.md: generating and rotating
+   * them).
+   */
   interface Crypto {
     /**
      * AES-256 keys in base64 ({@code openssl rand -base64 32}), comma-separated, the newest first:

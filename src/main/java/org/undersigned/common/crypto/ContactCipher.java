@@ -24,7 +24,7 @@ import org.undersigned.common.text.Emails;
  * Personal data at rest: contact names and e-mails, and the names of anonymous endorsements, are
  * sealed with AES-256-GCM; e-mails and organisation names are looked up by an HMAC-SHA-256 of their
  * normalised form. Keys come from configuration ({@code undersigned.crypto.keys}, newest first, and
- * {@code undersigned.crypto.hash-key}); the README says how to rotate them.
+ * {@code undersigned.crypto.hash-key}); src/docs/guarantees.md says how to rotate them.
  *
  * <p>A sealed value is {@code version (1 byte) | key id (4 bytes) | nonce (12 bytes) | ciphertext
  * and tag}. The key id is the start of the key's SHA-256, so an old key keeps opening what it

@@ -39,7 +39,7 @@ public class TokenSettings {
           "MP_JWT_VERIFY_AUDIENCES is not set: the service accepts moderators' tokens"
               + " (MP_JWT_VERIFY_PUBLICKEY_LOCATION is set) and must require the audience its"
               + " OpenID provider gives them, or it would take tokens minted for other"
-              + " applications. See the README, Configuration.");
+              + " applications. See src/docs/operations.md, Configuration.");
     }
   }
 
