@@ -48,6 +48,90 @@ public final class Merkle {
     return nodeHash(root(leaves, from, from + k), root(leaves, from + k, to));
   }
 
+  /**
+   * The right edge of a tree: the roots of the perfect subtrees that a tree of {@code size} leaves
+   * is made of, left to right (one per bit set in the size, the largest first). The tree hash is
+   * their fold from the right, so an append costs O(log n) hashes and needs no other leaf: the
+   * sequencer keeps one per letter.
+   */
+  public static final class Frontier {
+    private final List<byte[]> roots;
+    private long size;
+
+    private Frontier(List<byte[]> roots, long size) {
+      if (roots.size() != Long.bitCount(size)) {
+        throw new IllegalArgumentException(
+            "a tree of "
+                + size
+                + " has "
+                + Long.bitCount(size)
+                + " perfect subtrees, not "
+                + roots.size());
+      }
+      this.roots = roots;
+      this.size = size;
+    }
+
+    /** The empty tree's. */
+    public static Frontier empty() {
+      return new Frontier(new ArrayList<>(), 0);
+    }
+
+    /** The frontier of the tree of these leaf hashes. */
+    public static Frontier of(List<byte[]> leaves) {
+      Frontier frontier = empty();
+      leaves.forEach(frontier::append);
+      return frontier;
+    }
+
+    /** A frontier kept as its hashes one after the other (from {@link #packed}). */
+    public static Frontier unpack(byte[] packed, long size) {
+      if (packed.length % 32 != 0) {
+        throw new IllegalArgumentException("hashes of 32 bytes");
+      }
+      List<byte[]> roots = new ArrayList<>();
+      for (int i = 0; i < packed.length; i += 32) {
+        roots.add(java.util.Arrays.copyOfRange(packed, i, i + 32));
+      }
+      return new Frontier(roots, size);
+    }
+
+    /** Appends a leaf hash: merges the perfect subtrees it completes. */
+    public void append(byte[] leafHash) {
+      byte[] carry = leafHash;
+      for (long m = size; (m & 1) == 1; m >>= 1) {
+        carry = nodeHash(roots.remove(roots.size() - 1), carry);
+      }
+      roots.add(carry);
+      size++;
+    }
+
+    /** MTH of the tree: the roots folded from the right. */
+    public byte[] root() {
+      if (roots.isEmpty()) {
+        return emptyRoot();
+      }
+      byte[] root = roots.get(roots.size() - 1);
+      for (int i = roots.size() - 2; i >= 0; i--) {
+        root = nodeHash(roots.get(i), root);
+      }
+      return root;
+    }
+
+    public long size() {
+      return size;
+    }
+
+    /** The hashes one after the other, to keep. */
+    public byte[] packed() {
+      byte[] packed = new byte[roots.size() * 32];
+      for (int i = 0; i < roots.size(); i++) {
+        System.arraycopy(roots.get(i), 0, packed, i * 32, 32);
+      }
+      return packed;
+    }
+  }
+
   /** MTH of the first {@code size} leaves. */
   public static byte[] root(List<byte[]> leaves, int size) {
     return root(leaves, 0, size);

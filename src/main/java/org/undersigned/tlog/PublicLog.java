@@ -241,6 +241,7 @@ public class PublicLog {
                     .getSingleResult())
             .longValue();
     long start = size;
+    Merkle.Frontier frontier = frontier(letterId, size);
     for (UUID textId :
         ids(
             "SELECT id FROM letter_translations WHERE letter_id = :l AND log_index IS NULL"
@@ -252,7 +253,7 @@ public class PublicLog {
       entry.put("language", text.language);
       entry.put("version", text.textVersion);
       entry.put("sha256", sha256Hex(canonicalText(text).getBytes(StandardCharsets.UTF_8)));
-      append(letterId, size, entry);
+      append(letterId, size, entry, frontier);
       setLogIndex("letter_translations", text.id, size++);
     }
     for (UUID id :
@@ -278,7 +279,7 @@ public class PublicLog {
           entry.put("country", e.country);
         }
       }
-      append(letterId, size, entry);
+      append(letterId, size, entry, frontier);
       if (e.anonymous && e.contactEmail != null) {
         // Its receipt, privately: only it is given its index and salt.
         outbox.enqueue(org.undersigned.mail.Outbox.LOG_RECEIPT_MAIL, id, "{}");
@@ -309,7 +310,7 @@ public class PublicLog {
       entry.put("event", "WITHDRAWN".equals(row[2]) ? "withdrawn" : "removed");
       entry.put("index", ((Number) row[0]).longValue());
       entry.put("anonymous", (Boolean) row[1]);
-      append(letterId, size++, entry);
+      append(letterId, size++, entry, frontier);
       entityManager
           .createNativeQuery("UPDATE endorsements SET log_ended = true WHERE id = :id")
           .setParameter("id", row[3])
@@ -324,24 +325,48 @@ public class PublicLog {
     if (size == start && !headMissing) {
       return;
     }
-    byte[] root = Merkle.root(leafHashes(letterId, 0, size), (int) size);
+    if (frontier.size() != size) {
+      throw new IllegalStateException("the log's right edge lost count of its entries");
+    }
+    byte[] root = frontier.root();
     String checkpoint = new Checkpoint(origin(letter.slug), size, root).sign(signers);
     entityManager
         .createNativeQuery(
-            "INSERT INTO log_heads (letter_id, size, root, checkpoint, signed_at)"
-                + " VALUES (:l, :size, :root, :checkpoint, now())"
+            "INSERT INTO log_heads (letter_id, size, root, checkpoint, signed_at, frontier)"
+                + " VALUES (:l, :size, :root, :checkpoint, now(), :frontier)"
                 + " ON CONFLICT (letter_id) DO UPDATE SET size = excluded.size,"
                 + " root = excluded.root, checkpoint = excluded.checkpoint,"
-                + " signed_at = excluded.signed_at")
+                + " signed_at = excluded.signed_at, frontier = excluded.frontier")
         .setParameter("l", letterId)
         .setParameter("size", size)
         .setParameter("root", root)
         .setParameter("checkpoint", checkpoint)
+        .setParameter("frontier", frontier.packed())
         .executeUpdate();
   }
 
-  private void append(UUID letterId, long index, Map<String, Object> entry) {
+  /**
+   * The right edge of a letter's tree of {@code size} entries: the one its head keeps, or, for a
+   * head signed before it was kept, rebuilt once from the leaves.
+   */
+  @SuppressWarnings("unchecked")
+  private Merkle.Frontier frontier(UUID letterId, long size) {
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT size, frontier FROM log_heads WHERE letter_id = :l AND frontier IS NOT NULL")
+            .setParameter("l", letterId)
+            .getResultList();
+    if (!rows.isEmpty() && ((Number) rows.get(0)[0]).longValue() == size) {
+      return Merkle.Frontier.unpack((byte[]) rows.get(0)[1], size);
+    }
+    return Merkle.Frontier.of(leafHashes(letterId, 0, size));
+  }
+
+  private void append(
+      UUID letterId, long index, Map<String, Object> entry, Merkle.Frontier frontier) {
     byte[] bytes = Jcs.object(entry);
+    frontier.append(Merkle.leafHash(bytes));
     entityManager
         .createNativeQuery(
             "INSERT INTO log_entries (letter_id, idx, entry, leaf_hash) VALUES (:l, :i, :e, :h)")

@@ -227,4 +227,32 @@ class MerkleTest {
     assertFalse(Merkle.verifyConsistency(3, 3, root, ROOTS.get(4), List.of()));
     assertFalse(Merkle.verifyConsistency(4, 3, ROOTS.get(4), root, List.of()));
   }
+
+  /**
+   * The right edge kept by the sequencer gives the published roots, and the tree hash of every size
+   * to 600 (folding perfect subtrees from the right is RFC 9162's MTH), appended one leaf at a time
+   * or rebuilt from its packed hashes.
+   */
+  @Test
+  void theRightEdgeGivesTheTreeHashAtEverySize() {
+    List<byte[]> leaves = INPUTS.stream().map(Merkle::leafHash).toList();
+    Merkle.Frontier frontier = Merkle.Frontier.empty();
+    assertArrayEquals(ROOTS.get(0), frontier.root());
+    for (int size = 1; size <= leaves.size(); size++) {
+      frontier.append(leaves.get(size - 1));
+      assertArrayEquals(ROOTS.get(size), frontier.root(), "size " + size);
+    }
+    List<byte[]> many = new java.util.ArrayList<>();
+    Merkle.Frontier growing = Merkle.Frontier.empty();
+    for (int i = 0; i < 600; i++) {
+      many.add(Merkle.leafHash(("entry " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      growing.append(many.get(i));
+      assertArrayEquals(Merkle.root(many, i + 1), growing.root(), "size " + (i + 1));
+      Merkle.Frontier kept = Merkle.Frontier.unpack(growing.packed(), i + 1);
+      assertArrayEquals(growing.root(), kept.root());
+      assertEquals(Long.bitCount(i + 1) * 32, growing.packed().length);
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> Merkle.Frontier.unpack(new byte[64], 4));
+  }
 }
