@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.undersigned.endorsement.Endorsement;
 import org.undersigned.letter.Letter;
 
 /**
@@ -39,20 +38,27 @@ public class WebhookEvents implements PanacheRepositoryBase<WebhookDelivery, UUI
     this.json = json;
   }
 
+  /**
+   * What an event says of an endorsement: its public facts, as the endorsement feature hands them
+   * over (this feature knows no endorsement entity). Kind and status by their names.
+   */
+  public record Signature(
+      UUID id, String kind, boolean anonymous, String name, String country, String status) {}
+
   /** An endorsement entered or left the public list of a letter. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void endorsement(String type, Letter letter, Endorsement e) {
+  public void endorsement(String type, Letter letter, Signature e) {
     Map<String, Object> endorsement = new LinkedHashMap<>();
-    if (!e.anonymous) {
-      endorsement.put("id", e.id);
-      endorsement.put("kind", e.kind);
+    if (!e.anonymous()) {
+      endorsement.put("id", e.id());
+      endorsement.put("kind", e.kind());
     }
-    endorsement.put("anonymous", e.anonymous);
-    if (!e.anonymous) {
-      endorsement.put("name", e.name);
-      endorsement.put("country", e.country);
+    endorsement.put("anonymous", e.anonymous());
+    if (!e.anonymous()) {
+      endorsement.put("name", e.name());
+      endorsement.put("country", e.country());
     }
-    endorsement.put("status", e.status);
+    endorsement.put("status", e.status());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("letter", letter.slug);
     data.put("endorsement", endorsement);

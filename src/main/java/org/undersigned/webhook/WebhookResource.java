@@ -32,12 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.common.config.UndersignedConfig;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
+import org.undersigned.common.security.Roles;
 
 /** Integrators' endpoints, registered by an admin, and what was delivered to them. */
 @Path("/api/v1/admin/webhooks")
 @Tag(name = "Webhooks")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
 
   private final WebhookRepository webhooks;

@@ -24,12 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
+import org.undersigned.common.security.Roles;
 
 /** Bulk import of endorsements collected elsewhere, as CSV or JSON. */
 @Path("/api/v1/admin/letters/{slug}/imports")
 @Tag(name = "Letter management")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 
   private final ImportService imports;

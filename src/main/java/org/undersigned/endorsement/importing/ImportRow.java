@@ -1,9 +1,9 @@
 package org.undersigned.endorsement.importing;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.undersigned.common.validation.CleanText;
+import org.undersigned.common.validation.ContactEmail;
 import org.undersigned.common.validation.HttpUrl;
 import org.undersigned.common.validation.IsoCountry;
 import org.undersigned.endorsement.EndorsementKind;
@@ -29,10 +29,6 @@ public record ImportRow(
     @Schema(examples = "BE", maxLength = 2) @IsoCountry String country,
     @Schema(examples = "https://www.amnesty.org", maxLength = 2048) @HttpUrl String website,
     @Schema(examples = "Marie Dupont", maxLength = 200) @CleanText(max = 200) String contactName,
-    @Schema(examples = "contact@amnesty.org", format = "email")
-        @Size(max = 254)
-        @Email(
-            regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$",
-            message = "{org.undersigned.Email.message}")
+    @Schema(examples = "contact@amnesty.org", format = "email", maxLength = 254) @ContactEmail
         String contactEmail,
     @Schema(description = "Default false.") Boolean anonymous) {}

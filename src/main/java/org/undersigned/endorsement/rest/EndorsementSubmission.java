@@ -1,12 +1,11 @@
 package org.undersigned.endorsement.rest;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.undersigned.common.validation.CleanText;
+import org.undersigned.common.validation.ContactEmail;
 import org.undersigned.common.validation.HttpUrl;
 import org.undersigned.common.validation.IsoCountry;
 import org.undersigned.endorsement.EndorsementKind;
@@ -55,10 +54,7 @@ public record EndorsementSubmission(
             maxLength = 254,
             format = "email")
         @NotNull
-        @Size(max = 254)
-        @Email(
-            regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$",
-            message = "{org.undersigned.Email.message}")
+        @ContactEmail
         String contactEmail,
     @Schema(required = true, description = "true: counted, never named in any public answer.")
         @NotNull

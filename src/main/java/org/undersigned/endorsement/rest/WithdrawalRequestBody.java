@@ -1,9 +1,8 @@
 package org.undersigned.endorsement.rest;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.undersigned.common.validation.ContactEmail;
 
 /** An address that asks for a withdrawal link. */
 @Schema(name = "WithdrawalRequest")
@@ -15,8 +14,5 @@ public record WithdrawalRequestBody(
             maxLength = 254,
             format = "email")
         @NotNull
-        @Size(max = 254)
-        @Email(
-            regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}$",
-            message = "{org.undersigned.Email.message}")
+        @ContactEmail
         String email) {}

@@ -40,7 +40,9 @@ public class Publication {
   @Transactional(Transactional.TxType.MANDATORY)
   public void unpublished(Endorsement endorsement) {
     webhooks.endorsement(
-        WebhookEvents.ENDORSEMENT_WITHDRAWN, letters.findById(endorsement.letterId), endorsement);
+        WebhookEvents.ENDORSEMENT_WITHDRAWN,
+        letters.findById(endorsement.letterId),
+        signature(endorsement));
   }
 
   /** Publishes it, or answers the published endorsement of the same organisation. */
@@ -68,7 +70,15 @@ public class Publication {
     endorsement.updatedAt = endorsement.publishedAt;
     endorsements.flush();
     webhooks.endorsement(
-        WebhookEvents.ENDORSEMENT_PUBLISHED, letters.findById(endorsement.letterId), endorsement);
+        WebhookEvents.ENDORSEMENT_PUBLISHED,
+        letters.findById(endorsement.letterId),
+        signature(endorsement));
     return Optional.empty();
+  }
+
+  /** What a webhook event may say of an endorsement (the webhook feature decides what it tells). */
+  private static WebhookEvents.Signature signature(Endorsement e) {
+    return new WebhookEvents.Signature(
+        e.id, e.kind.name(), e.anonymous, e.name, e.country, e.status.name());
   }
 }

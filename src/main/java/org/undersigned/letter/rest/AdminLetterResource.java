@@ -16,13 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
+import org.undersigned.common.security.Roles;
 import org.undersigned.letter.service.LetterManagement;
 
 /** A letter as the coalition sees it, drafts included. */
 @Path("/api/v1/admin/letters/{slug}")
 @Tag(name = "Letter management")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed({"moderator", LetterResource.ADMIN})
+@RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
 public class AdminLetterResource {
 
   private final LetterManagement management;

@@ -33,6 +33,7 @@ import org.undersigned.common.http.Representations;
 import org.undersigned.common.http.Representations.Document;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
+import org.undersigned.common.security.Roles;
 import org.undersigned.endorsement.Counts;
 import org.undersigned.endorsement.service.SignatoryService;
 import org.undersigned.letter.render.LetterRenderer;
@@ -55,8 +56,6 @@ public class LetterResource {
           MediaType.TEXT_PLAIN_TYPE,
           MediaType.valueOf(TEXT_MARKDOWN),
           MediaType.TEXT_HTML_TYPE);
-
-  static final String ADMIN = "admin";
 
   static final String HTML_CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -258,7 +257,7 @@ public class LetterResource {
   }
 
   @POST
-  @RolesAllowed(ADMIN)
+  @RolesAllowed(Roles.ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "bearer")
@@ -297,7 +296,7 @@ public class LetterResource {
 
   @PUT
   @Path("{slug}")
-  @RolesAllowed(ADMIN)
+  @RolesAllowed(Roles.ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "bearer")

@@ -20,13 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.common.problem.ProblemException;
+import org.undersigned.common.security.Roles;
 import org.undersigned.letter.service.LetterManagement;
 
 /** A letter's text in one language: adding a language, or a new version of it. */
 @Path("/api/v1/letters/{slug}/translations/{language}")
 @Tag(name = "Letter management")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed(LetterResource.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class LetterTranslationResource {
 
   private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$");

@@ -23,13 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
+import org.undersigned.common.security.Roles;
 import org.undersigned.moderation.service.Bursts;
 
 /** Finding a burst of fake endorsements and rejecting it in one go. */
 @Path("/api/v1/admin/letters/{slug}/burst-rejections")
 @Tag(name = "Moderation")
 @SecurityRequirement(name = "bearer")
-@RolesAllowed({AdminEndorsementResources.MODERATOR, AdminEndorsementResources.ADMIN})
+@RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
 public class AdminBurstResource {
 
   private static final java.util.regex.Pattern CIDR =

@@ -26,6 +26,7 @@ import org.undersigned.common.pagination.Limits;
 import org.undersigned.common.problem.Problem;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
+import org.undersigned.common.security.Roles;
 import org.undersigned.endorsement.EndorsementStatus;
 import org.undersigned.moderation.service.ModerationService;
 
@@ -34,9 +35,6 @@ import org.undersigned.moderation.service.ModerationService;
  * admin}. It shows contact details and anonymous names: nothing here is ever cached or public.
  */
 public final class AdminEndorsementResources {
-
-  static final String MODERATOR = "moderator";
-  static final String ADMIN = "admin";
 
   private AdminEndorsementResources() {}
 
@@ -50,7 +48,7 @@ public final class AdminEndorsementResources {
   @Path("/api/v1/admin/letters/{slug}/endorsements")
   @Tag(name = "Moderation")
   @SecurityRequirement(name = "bearer")
-  @RolesAllowed({MODERATOR, ADMIN})
+  @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
   public static class LetterEndorsements {
     private final ModerationService moderation;
 
@@ -110,7 +108,7 @@ public final class AdminEndorsementResources {
   @Path("/api/v1/admin/endorsements/{endorsementId}")
   @Tag(name = "Moderation")
   @SecurityRequirement(name = "bearer")
-  @RolesAllowed({MODERATOR, ADMIN})
+  @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
   public static class OneEndorsement {
     private final ModerationService moderation;
     private final SecurityIdentity identity;

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
+import org.undersigned.common.security.Roles;
 import org.undersigned.moderation.service.ModerationService;
 
 /** What the coalition takes away from a letter: the full export, and counts per partner. */
@@ -29,7 +30,7 @@ public final class AdminLetterReports {
   @Path("/api/v1/admin/letters/{slug}/endorsements.csv")
   @Tag(name = "Moderation")
   @SecurityRequirement(name = "bearer")
-  @RolesAllowed({AdminEndorsementResources.MODERATOR, AdminEndorsementResources.ADMIN})
+  @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
   public static class Export {
     private final ModerationService moderation;
 
@@ -69,7 +70,7 @@ public final class AdminLetterReports {
   @Path("/api/v1/admin/letters/{slug}/sources")
   @Tag(name = "Moderation")
   @SecurityRequirement(name = "bearer")
-  @RolesAllowed({AdminEndorsementResources.MODERATOR, AdminEndorsementResources.ADMIN})
+  @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
   public static class Sources {
     private final ModerationService moderation;
 
