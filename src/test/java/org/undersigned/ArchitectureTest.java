@@ -11,8 +11,8 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 /**
  * The layout's rules, checked on the compiled classes. {@code common} serves every feature and
  * knows none. A letter and its webhooks come before the endorsements that sign it: {@code letter}
- * and {@code webhook} should not reach up into {@code endorsement} (issue 16). Those two rules are
- * frozen: the imports that break them today are listed in src/test/resources/archunit-store (the
+ * and {@code webhook} do not reach up into {@code endorsement} (issue 16). The letter's rule is
+ * frozen: the dependencies that break it today are listed in src/test/resources/archunit-store (the
  * work left), a new one fails the build, and one removed leaves the list.
  */
 @AnalyzeClasses(packages = "org.undersigned", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -47,11 +47,10 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule webhookDoesNotReachUpIntoEndorsement =
-      FreezingArchRule.freeze(
-          noClasses()
-              .that()
-              .resideInAPackage("org.undersigned.webhook..")
-              .should()
-              .dependOnClassesThat()
-              .resideInAPackage("org.undersigned.endorsement.."));
+      noClasses()
+          .that()
+          .resideInAPackage("org.undersigned.webhook..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.undersigned.endorsement..");
 }
