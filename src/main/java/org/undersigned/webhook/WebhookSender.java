@@ -71,20 +71,19 @@ public class WebhookSender {
           });
 
   /**
-   * Opens a lane when none is open: it delivers due deliveries one after another until none is due,
-   * never to an endpoint another lane is delivering to, and each delivery it takes opens one more
-   * lane (up to {@link #LANES}) to look for the others meanwhile. So an idle service asks the
-   * database once a tick, and an endpoint that hangs holds one lane (for its time-out) while every
-   * other endpoint's deliveries go on in the others.
+   * Opens a lane each tick while fewer than {@link #LANES} are open: it delivers due deliveries one
+   * after another until none is due, never to an endpoint another lane is delivering to, and each
+   * delivery it takes opens one more lane to look for the others meanwhile. So an idle service asks
+   * the database once a tick, and an endpoint that hangs holds one lane (for its time-out) while
+   * every other endpoint's deliveries go on in the others, those that fall due later too (a lane
+   * that found nothing has closed; the next tick opens another beside the one that hangs).
    */
   @Scheduled(
       identity = "webhooks",
       every = "${undersigned.outbox.poll-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void run() {
-    if (lanes.get() == 0) {
-      openLane();
-    }
+    openLane();
   }
 
   private void openLane() {
