@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.undersigned.endorsement.Counts;
 import org.undersigned.endorsement.Endorsement;
 import org.undersigned.endorsement.EndorsementKind;
 import org.undersigned.endorsement.EndorsementSource;
 import org.undersigned.endorsement.EndorsementStatus;
+import org.undersigned.letter.Counts;
 
 /**
  * Queries of endorsements. Every public query here filters on {@code status = 'PUBLISHED' AND NOT

@@ -5,7 +5,7 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.undersigned.endorsement.Counts;
+import org.undersigned.letter.Counts;
 import org.undersigned.letter.LetterTranslation;
 
 /**

@@ -3,7 +3,7 @@ package org.undersigned.letter.rest;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.undersigned.endorsement.Counts;
+import org.undersigned.letter.Counts;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.LetterTranslation;

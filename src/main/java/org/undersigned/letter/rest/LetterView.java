@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.undersigned.endorsement.Counts;
+import org.undersigned.letter.Counts;
 import org.undersigned.letter.service.PublicLetter;
 
 /** A letter in one language, as the public reads it. */

@@ -1,7 +1,7 @@
 package org.undersigned.letter.service;
 
 import java.util.List;
-import org.undersigned.endorsement.Counts;
+import org.undersigned.letter.Counts;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterTranslation;
 

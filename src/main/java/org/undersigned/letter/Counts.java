@@ -1,4 +1,4 @@
-package org.undersigned.endorsement;
+package org.undersigned.letter;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
