@@ -12,7 +12,8 @@ import org.undersigned.moderation.ModerationDecisionRepository;
 /**
  * Each look-up of a domain record in the endorsement's audit trail, in the transaction that records
  * its outcome: the actor is "signer" (a check asked with the check token) or "recheck" (the
- * schedule); the reason says what was found.
+ * schedule); the reason says what was found, never the domain (it would identify an anonymous
+ * organisation in a readable column).
  */
 @ApplicationScoped
 public class DomainCheckAudit {
@@ -35,10 +36,10 @@ public class DomainCheckAudit {
     decision.action = ModerationDecision.Action.DOMAIN_CHECK;
     decision.fromStatus = e.status;
     decision.toStatus = e.status;
+    // The outcome only, never the domain: an anonymous organisation's website is kept sealed, and
+    // this row is not (moderators read the domain from the endorsement).
     decision.reason =
-        event.check().verified()
-            ? "DOMAIN_DNS verified: " + event.check().domain()
-            : event.check().reason().name() + ": " + event.check().domain();
+        event.check().verified() ? "DOMAIN_DNS verified" : event.check().reason().name();
     decision.decidedAt = event.check().checkedAt();
     decisions.persist(decision);
   }
