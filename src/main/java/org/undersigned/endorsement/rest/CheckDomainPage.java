@@ -51,7 +51,7 @@ public class CheckDomainPage {
       @QueryParam("token") String token,
       @QueryParam("lang") String lang,
       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-    Locale locale = locale(lang, acceptLanguage);
+    Locale locale = LinkPages.locale(lang, acceptLanguage);
     return html(
         200,
         locale,
@@ -70,7 +70,7 @@ public class CheckDomainPage {
       @FormParam("token") String token,
       @FormParam("lang") String lang,
       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-    Locale locale = locale(lang, acceptLanguage);
+    Locale locale = LinkPages.locale(lang, acceptLanguage);
     try {
       limits.domainCheck(request);
       DomainCheck check = verification.check(token, locale);
@@ -98,27 +98,7 @@ public class CheckDomainPage {
 
   private Response html(
       int status, Locale locale, String title, String message, String token, String button) {
-    String body =
-        page.data("lang", locale.getLanguage())
-            .data("title", title)
-            .data("message", message)
-            .data("token", token == null || token.isEmpty() ? null : token)
-            .data("action", "/check-domain")
-            .data("button", button)
-            .data("erase", null)
-            .render();
-    return Response.status(status)
-        .type(MediaType.TEXT_HTML + ";charset=UTF-8")
-        .header("Cache-Control", "no-store")
-        .header("Referrer-Policy", "no-referrer")
-        .header("Content-Security-Policy", LinkPages.CONTENT_SECURITY_POLICY)
-        .entity(body)
-        .build();
-  }
-
-  private static Locale locale(String lang, String acceptLanguage) {
-    return lang != null
-        ? Texts.fromTag(lang, Texts.fromAcceptLanguage(acceptLanguage))
-        : Texts.fromAcceptLanguage(acceptLanguage);
+    return LinkPages.html(
+        page, status, locale, title, message, token, "/check-domain", button, null);
   }
 }

@@ -125,6 +125,23 @@ public abstract class LinkPages {
       String action,
       String button,
       String erase) {
+    return html(page, status, locale, title, message, token, action, button, erase);
+  }
+
+  /**
+   * A link page: the title, the message, and, with a token, the form that POSTs it to the action
+   * (with the erasure box where one is offered). No cache, no Referer, no script.
+   */
+  static Response html(
+      Template page,
+      int status,
+      Locale locale,
+      String title,
+      String message,
+      String token,
+      String action,
+      String button,
+      String erase) {
     String body =
         page.data("lang", locale.getLanguage())
             .data("title", title)
@@ -143,7 +160,8 @@ public abstract class LinkPages {
         .build();
   }
 
-  private static Locale locale(String lang, String acceptLanguage) {
+  /** The page's language: the link's lang, else the browser's. */
+  static Locale locale(String lang, String acceptLanguage) {
     return lang != null
         ? Texts.fromTag(lang, Texts.fromAcceptLanguage(acceptLanguage))
         : Texts.fromAcceptLanguage(acceptLanguage);

@@ -215,18 +215,9 @@ public class EndorsementMails {
       return Optional.empty();
     }
     Titles letter = titles(e.letterId);
-    Locale locale =
-        Texts.fromTag(e.language, Texts.fromTag(letter.originalLanguage(), Texts.SUPPORTED.get(0)));
-    String who =
-        e.displayName() == null
-            ? Texts.text(locale, "mail.anonymous-organisation")
-            : e.displayName();
-    String link =
-        config.links().baseUrl().replaceAll("/+$", "")
-            + "/check-domain?token="
-            + challenge.checkToken()
-            + "&lang="
-            + URLEncoder.encode(locale.getLanguage(), StandardCharsets.UTF_8);
+    Locale locale = letter.localeOf(e);
+    String who = who(e, locale);
+    String link = link("/check-domain", challenge.checkToken(), locale);
     MailComposer.Message message =
         new MailComposer.Message(
             locale,
@@ -258,13 +249,8 @@ public class EndorsementMails {
         .map(
             proof -> {
               Titles letter = titles(e.letterId);
-              Locale locale =
-                  Texts.fromTag(
-                      e.language, Texts.fromTag(letter.originalLanguage(), Texts.SUPPORTED.get(0)));
-              String who =
-                  e.displayName() == null
-                      ? Texts.text(locale, "mail.anonymous-organisation")
-                      : e.displayName();
+              Locale locale = letter.localeOf(e);
+              String who = who(e, locale);
               // The index as digits only (a number would be grouped: 1,234).
               String index = Long.toString(proof.index());
               MailComposer.Message message =
@@ -343,8 +329,7 @@ public class EndorsementMails {
    */
   private Mail compose(Endorsement e, TokenPurpose purpose) {
     Titles letter = titles(e.letterId);
-    Locale locale =
-        Texts.fromTag(e.language, Texts.fromTag(letter.originalLanguage(), Texts.SUPPORTED.get(0)));
+    Locale locale = letter.localeOf(e);
     String title = letter.in(locale);
     String token = tokens.issue(e.id, purpose);
     Instant expires = Instant.now().plus(config.tokens().ttl());
@@ -353,20 +338,11 @@ public class EndorsementMails {
             .withLocale(locale)
             .withZone(ZoneOffset.UTC)
             .format(expires);
-    String who =
-        e.displayName() == null
-            ? Texts.text(locale, "mail.anonymous-organisation")
-            : e.displayName();
+    String who = who(e, locale);
     String prefix =
         purpose == TokenPurpose.CONFIRMATION ? "mail.confirmation." : "mail.withdrawal.";
     String path = purpose == TokenPurpose.CONFIRMATION ? "/confirm" : "/withdraw";
-    String link =
-        config.links().baseUrl().replaceAll("/+$", "")
-            + path
-            + "?token="
-            + token
-            + "&lang="
-            + URLEncoder.encode(locale.getLanguage(), StandardCharsets.UTF_8);
+    String link = link(path, token, locale);
     MailComposer.Message message =
         new MailComposer.Message(
             locale,
@@ -401,9 +377,32 @@ public class EndorsementMails {
         });
   }
 
+  /** How an e-mail names the organisation: its name, or "your organisation" when it has none. */
+  private static String who(Endorsement e, Locale locale) {
+    return e.displayName() == null
+        ? Texts.text(locale, "mail.anonymous-organisation")
+        : e.displayName();
+  }
+
+  /** A link of an e-mail: a page of the links' base with the secret and the e-mail's language. */
+  private String link(String path, String token, Locale locale) {
+    return config.links().baseUrl().replaceAll("/+$", "")
+        + path
+        + "?token="
+        + token
+        + "&lang="
+        + URLEncoder.encode(locale.getLanguage(), StandardCharsets.UTF_8);
+  }
+
   /** A letter's titles by language; its slug when it has none. */
   private record Titles(
       String slug, String originalLanguage, java.util.Map<String, String> byLanguage) {
+
+    /** The language of an endorsement's e-mails: its own, else the letter's, else the first. */
+    Locale localeOf(Endorsement e) {
+      return Texts.fromTag(e.language, Texts.fromTag(originalLanguage, Texts.SUPPORTED.get(0)));
+    }
+
     String in(Locale locale) {
       String title = byLanguage.get(locale.getLanguage());
       if (title == null) {
