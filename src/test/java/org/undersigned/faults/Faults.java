@@ -27,12 +27,29 @@ final class Faults {
 
   static final String DATABASE = "undersigned_faults";
   static final String SLUG = "un-china-human-rights";
-  static final int POSTGRES_PORT = 5432;
+
+  /**
+   * The port of the PostgreSQL on this machine the fault tests use: the one
+   * QUARKUS_DATASOURCE_JDBC_URL names (its host must be this machine: the tests cut the database
+   * with a proxy on loopback), else the embedded server, as the other tests do.
+   */
+  static final int POSTGRES_PORT = postgresPort();
 
   static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private Faults() {}
+
+  private static int postgresPort() {
+    String configured = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+    String url =
+        configured != null && !configured.isBlank()
+            ? configured
+            : org.undersigned.common.config.EmbeddedDatabase.url(
+                java.util.Optional.empty(), "postgres");
+    int port = URI.create(url.substring("jdbc:".length())).getPort();
+    return port > 0 ? port : 5432;
+  }
 
   /** A database of their own, empty: the service's migrations and seed make it. */
   static void freshDatabase() throws SQLException {

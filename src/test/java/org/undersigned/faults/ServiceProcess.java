@@ -28,6 +28,9 @@ final class ServiceProcess implements AutoCloseable {
   private final int managementPort;
   private final Path log;
   private List<String> jvmOptions = List.of("-Xmx256m");
+  private List<String> prefix = List.of();
+  private final Map<String, String> environment = new LinkedHashMap<>();
+  private final List<String> unset = new ArrayList<>();
   private Process process;
 
   ServiceProcess(String name, Map<String, String> settings) throws IOException {
@@ -44,6 +47,22 @@ final class ServiceProcess implements AutoCloseable {
   /** Runs the JVM with these options instead of the default heap of 256 MB. */
   ServiceProcess jvmOptions(List<String> options) {
     this.jvmOptions = List.copyOf(options);
+    return this;
+  }
+
+  /** Runs the JVM through this command (e.g. setpriv, to run as another user). */
+  ServiceProcess prefix(List<String> command) {
+    this.prefix = List.copyOf(command);
+    return this;
+  }
+
+  /** Sets an environment variable of the process (null: removes it from what it inherits). */
+  ServiceProcess environment(String name, String value) {
+    if (value == null) {
+      unset.add(name);
+    } else {
+      environment.put(name, value);
+    }
     return this;
   }
 
@@ -78,7 +97,7 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the process and waits until it answers ready. */
   ServiceProcess start() throws Exception {
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-Dquarkus.http.port=" + port);
@@ -86,13 +105,28 @@ final class ServiceProcess implements AutoCloseable {
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(JAR.toString());
-    process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-    awaitReady(Duration.ofSeconds(60));
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    unset.forEach(builder.environment()::remove);
+    builder.environment().putAll(environment);
+    process = builder.start();
+    awaitReady(Duration.ofSeconds(90));
     return this;
+  }
+
+  /** Starts the process and waits for it to exit by itself, as one that refuses to start does. */
+  int runToExit(Duration timeout) throws Exception {
+    try {
+      start();
+    } catch (AssertionError exited) {
+      // Expected: it exited before it got ready.
+    }
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("The service did not exit; see " + log.toAbsolutePath());
+    }
+    return process.exitValue();
   }
 
   void awaitReady(Duration timeout) throws Exception {
