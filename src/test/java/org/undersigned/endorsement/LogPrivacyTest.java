@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.undersigned.testing.Contract.api;
 import static org.undersigned.testing.Contract.badRequest;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -28,8 +31,9 @@ import org.undersigned.testing.TestLetters;
 import org.undersigned.testing.Tokens;
 
 /**
- * With every logger of the service at DEBUG into a file, a whole life of two endorsements (one
- * anonymous), their failures included, leaves no contact e-mail, token or anonymous name in it.
+ * With every logger of the service at DEBUG into a file and every span exported, a whole life of
+ * two endorsements (one anonymous), their failures included, leaves no contact e-mail, token or
+ * anonymous name in the log or in any span, and no span carries the caller's address or browser.
  */
 @QuarkusTest
 @TestProfile(LogPrivacyTest.LogEverything.class)
@@ -37,10 +41,21 @@ class LogPrivacyTest {
 
   static final Path LOG = Path.of("target", "logs", "everything.log");
 
-  /** Every category at DEBUG (the lowest level the build keeps), written to a file. */
+  /**
+   * Every category at DEBUG (the lowest level the build keeps), written to a file; tracing on, its
+   * spans exported to memory (InMemoryTraces).
+   */
   public static class LogEverything implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
+      Map<String, String> settings = new java.util.HashMap<>();
+      settings.put("quarkus.otel.sdk.disabled", "false");
+      settings.put("quarkus.otel.bsp.schedule.delay", "100ms");
+      settings.putAll(everyLogger());
+      return settings;
+    }
+
+    private static Map<String, String> everyLogger() {
       return Map.of(
           "quarkus.log.level", "DEBUG",
           "quarkus.log.category.\"org.undersigned\".level", "DEBUG",
@@ -56,9 +71,10 @@ class LogPrivacyTest {
   }
 
   @Inject TestLetters fixtures;
+  @Inject InMemorySpanExporter traces;
 
   @Test
-  void noPersonalDatumOrSecretIsEverLogged() throws Exception {
+  void noPersonalDatumOrSecretIsEverLoggedOrTraced() throws Exception {
     // Publishing after approval: a letter that publishes on confirmation takes no anonymous
     // signature.
     Letter letter = fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_APPROVAL, "en");
@@ -111,6 +127,12 @@ class LogPrivacyTest {
         .statusCode(202);
     String withdrawal = Mails.awaitLink(namedEmail, "/withdraw").token();
     secrets.add(withdrawal);
+    // The link as the e-mail gives it: the token in the query string.
+    io.restassured.RestAssured.given()
+        .queryParam("token", withdrawal)
+        .get("/withdraw")
+        .then()
+        .statusCode(200);
     for (int i = 0; i < 2; i++) {
       api()
           .contentType("application/json")
@@ -160,7 +182,31 @@ class LogPrivacyTest {
           "a contact e-mail, token or anonymous name was logged");
     }
     assertFalse(lower.contains("zqwyx"), "no part of the anonymous name was logged");
+
+    // Every span exported, with its attributes and its events' (exceptions included).
+    List<SpanData> spans = traces.getFinishedSpanItems();
+    assertTrue(
+        spans.stream().anyMatch(span -> "/withdraw".equals(span.getAttributes().get(URL_PATH))),
+        "the requests were traced: " + spans.size() + " spans");
+    StringBuilder exported = new StringBuilder();
+    for (SpanData span : spans) {
+      exported.append(span.getName()).append(' ').append(span.getAttributes()).append('\n');
+      span.getEvents().forEach(e -> exported.append(e.getAttributes()).append('\n'));
+      for (String key : List.of("client.address", "network.peer.address", "user_agent.original")) {
+        Object value = span.getAttributes().get(AttributeKey.stringKey(key));
+        assertTrue(value == null || value.toString().isEmpty(), key + " in a span: " + value);
+      }
+    }
+    String exportedLower = exported.toString().toLowerCase(Locale.ROOT);
+    for (String secret : secrets) {
+      assertFalse(
+          exportedLower.contains(secret.toLowerCase(Locale.ROOT)),
+          "a contact e-mail, token or anonymous name was in a span");
+    }
+    assertFalse(exportedLower.contains("zqwyx"), "no part of the anonymous name was traced");
   }
+
+  private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
 
   /**
    * The one e-mail to an address, waited for longer than elsewhere: with every logger at DEBUG this
