@@ -17,8 +17,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
+import org.undersigned.common.cache.ReadCache;
 import org.undersigned.common.crypto.ContactCipher;
-import org.undersigned.common.http.ReadCache;
 import org.undersigned.common.text.Collation;
 import org.undersigned.common.text.Names;
 
@@ -26,6 +26,9 @@ import org.undersigned.common.text.Names;
  * One organisation's (or person's) endorsement of a letter, whatever became of it. Its contact data
  * and, when anonymous, its name are never part of any public answer, and are stored sealed
  * (AES-GCM, {@link ContactCipher}): the database holds no personal data in clear.
+ *
+ * <p>Over 300 lines because each sealed field's rule (what is sealed, when it is erased) sits
+ * beside its column.
  */
 @Entity
 @Table(name = "endorsements")
@@ -208,6 +211,45 @@ public class Endorsement {
   }
 
   /**
+   * A new endorsement of a letter, as every way in makes it (a signer's submission, a moderator's
+   * import, the bundled seed): a fresh id, its kind (an organisation unless said), its name and the
+   * forms derived from it, the letter's language until the caller says another, its status and
+   * source, written now (published now, if it is). The caller adds what its way knows.
+   */
+  public static Endorsement create(
+      UUID letterId,
+      String letterLanguage,
+      EndorsementKind kind,
+      String name,
+      boolean anonymous,
+      EndorsementStatus status,
+      EndorsementSource source,
+      Instant now) {
+    Endorsement e = new Endorsement();
+    e.id = UUID.randomUUID();
+    e.letterId = letterId;
+    e.kind = kind == null ? EndorsementKind.ORGANISATION : kind;
+    e.name(name, anonymous, letterLanguage);
+    e.language = letterLanguage;
+    e.status = status;
+    e.source = source;
+    e.createdAt = now;
+    e.updatedAt = now;
+    if (status == EndorsementStatus.PUBLISHED) {
+      e.publishedAt = now;
+    }
+    return e;
+  }
+
+  /**
+   * Sets the contact as signers and imports give it: the name in display form, the address trimmed.
+   */
+  public void contact(String contactName, String contactEmail) {
+    this.contactName = contactName == null ? null : Names.display(contactName);
+    this.contactEmail = contactEmail == null ? null : contactEmail.strip();
+  }
+
+  /**
    * Sets the country and website, after {@link #name}: an anonymous endorsement's are only sealed,
    * like its name.
    */
@@ -235,10 +277,6 @@ public class Endorsement {
         anonymous || display == null ? null : Collation.sortKey(letterLanguage, display);
   }
 
-  /**
-   * Every write seals the personal fields with the newest key (the converter) and hashes them with
-   * the current hash key, so the row's generation is the current one.
-   */
   /** A write that may change a public list or count makes the public renderings anew. */
   @PostPersist
   @PostUpdate

@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.undersigned.common.http.ReadCache;
+import org.undersigned.common.cache.ReadCache;
 
 /** An open letter: its identity, its original language and whether it takes signatures. */
 @Entity

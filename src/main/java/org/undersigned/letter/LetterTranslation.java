@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.undersigned.common.http.ReadCache;
+import org.undersigned.common.cache.ReadCache;
 
 /**
  * The text of a letter in one language, at one version. A new version is a new row, so an

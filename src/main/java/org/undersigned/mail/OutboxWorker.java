@@ -53,6 +53,10 @@ import org.undersigned.common.retry.Backoff;
  * <p>A watchdog: when sends have failed for {@code stall-after} without one success, the mail
  * client is rebuilt; after twice that, or when the dispatcher itself stops, the liveness check
  * ({@link OutboxLiveness}) says DOWN.
+ *
+ * <p>Over 300 lines on purpose: the dispatcher, the senders and the watchdog share one claim, lease
+ * and record cycle, whose promises (nothing acknowledged lost, nothing sent twice once recorded)
+ * are easier to check in one file.
  */
 @ApplicationScoped
 public class OutboxWorker {

@@ -1,7 +1,6 @@
 package org.undersigned.webhook;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,11 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,9 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.undersigned.common.config.UndersignedConfig;
-import org.undersigned.common.problem.ProblemException;
-import org.undersigned.common.problem.ProblemType;
 import org.undersigned.common.security.Roles;
 
 /** Integrators' endpoints, registered by an admin, and what was delivered to them. */
@@ -41,16 +34,12 @@ import org.undersigned.common.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
 
-  private final WebhookRepository webhooks;
+  private final Webhooks webhooks;
   private final WebhookEvents deliveries;
-  private final UndersignedConfig config;
-  private final SecureRandom random = new SecureRandom();
 
-  public WebhookResource(
-      WebhookRepository webhooks, WebhookEvents deliveries, UndersignedConfig config) {
+  public WebhookResource(Webhooks webhooks, WebhookEvents deliveries) {
     this.webhooks = webhooks;
     this.deliveries = deliveries;
-    this.config = config;
   }
 
   /** An endpoint to register. */
@@ -98,7 +87,6 @@ public class WebhookResource {
           Instant deliveredAt) {}
 
   @POST
-  @Transactional
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
@@ -121,22 +109,7 @@ public class WebhookResource {
   @APIResponse(ref = "Unauthorized")
   @APIResponse(ref = "Forbidden")
   public Response register(@Valid @NotNull Registration registration) {
-    checkUrl(registration.url());
-    for (String event : registration.events()) {
-      if (!WebhookEvents.TYPES.contains(event)) {
-        throw ProblemException.invalidField("events", "field.webhook.event");
-      }
-    }
-    byte[] key = new byte[32];
-    random.nextBytes(key);
-    Webhook webhook = new Webhook();
-    webhook.id = UUID.randomUUID();
-    webhook.url = registration.url();
-    webhook.events = List.copyOf(Set.copyOf(registration.events()));
-    webhook.secret = "whsec_" + Base64.getEncoder().encodeToString(key);
-    webhook.active = true;
-    webhook.createdAt = Instant.now();
-    webhooks.persist(webhook);
+    Webhook webhook = webhooks.register(registration.url(), registration.events());
     return Response.created(URI.create("/api/v1/admin/webhooks/" + webhook.id))
         .header("Cache-Control", "no-store")
         .entity(
@@ -161,7 +134,7 @@ public class WebhookResource {
   @APIResponse(ref = "Forbidden")
   public Response list() {
     return Response.ok(
-            webhooks.list("active = true order by createdAt").stream()
+            webhooks.active().stream()
                 .map(w -> new View(w.id, w.url, w.events, null, w.createdAt))
                 .toList())
         .header("Cache-Control", "no-store")
@@ -170,7 +143,6 @@ public class WebhookResource {
 
   @DELETE
   @Path("{webhookId}")
-  @Transactional
   @Operation(
       operationId = "deleteWebhook",
       summary = "Remove an endpoint",
@@ -180,8 +152,7 @@ public class WebhookResource {
   @APIResponse(ref = "Forbidden")
   @APIResponse(ref = "WebhookNotFound")
   public Response delete(@Parameter(ref = "webhookId") @PathParam("webhookId") String id) {
-    Webhook webhook = find(id);
-    webhook.active = false;
+    webhooks.unregister(id);
     return Response.noContent().build();
   }
 
@@ -203,7 +174,7 @@ public class WebhookResource {
   @APIResponse(ref = "Forbidden")
   @APIResponse(ref = "WebhookNotFound")
   public Response deliveries(@Parameter(ref = "webhookId") @PathParam("webhookId") String id) {
-    Webhook webhook = find(id);
+    Webhook webhook = webhooks.find(id);
     return Response.ok(
             deliveries
                 .find("webhookId = ?1 order by createdAt desc", webhook.id)
@@ -223,26 +194,5 @@ public class WebhookResource {
                 .toList())
         .header("Cache-Control", "no-store")
         .build();
-  }
-
-  private Webhook find(String id) {
-    try {
-      Webhook webhook = webhooks.findById(UUID.fromString(id));
-      if (webhook != null && webhook.active) {
-        return webhook;
-      }
-    } catch (IllegalArgumentException e) {
-      // Not an id: not found either.
-    }
-    throw new ProblemException(ProblemType.WEBHOOK_NOT_FOUND);
-  }
-
-  private void checkUrl(String url) {
-    // A name that does not resolve yet is taken: each delivery judges it again (WebhookTargets).
-    switch (WebhookTargets.resolve(url, config.webhooks().allowLocalHttp()).verdict()) {
-      case REFUSED -> throw ProblemException.invalidField("url", "field.webhook.url");
-      case NOT_PUBLIC -> throw ProblemException.invalidField("url", "field.webhook.url.private");
-      case UNRESOLVED, REACHABLE -> {}
-    }
   }
 }

@@ -44,4 +44,43 @@ class OpenApiContractTest {
           "openapi/openapi.yaml differs from the served contract; see " + out);
     }
   }
+
+  /**
+   * The shared problem responses' examples (components.responses, written in UndersignedApi) are
+   * what the service answers: each type is a ProblemType, with its status and the English title and
+   * detail the service sends. A text changed in one place and not the other fails here.
+   */
+  @Test
+  void everySharedProblemExampleIsWhatTheServiceAnswers() throws IOException {
+    JsonNode responses =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Files.readString(Contract.FILE))
+            .path("components")
+            .path("responses");
+    int checked = 0;
+    for (var entry : responses.properties()) {
+      JsonNode examples =
+          entry.getValue().path("content").path("application/problem+json").path("examples");
+      for (JsonNode example : examples) {
+        JsonNode value = example.path("value");
+        org.undersigned.common.problem.ProblemType type =
+            java.util.Arrays.stream(org.undersigned.common.problem.ProblemType.values())
+                .filter(t -> t.uri().equals(value.path("type").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(entry.getKey() + ": no such problem type"));
+        java.util.Locale en = java.util.Locale.ENGLISH;
+        assertEquals(type.status(), value.path("status").asInt(), entry.getKey());
+        assertEquals(
+            org.undersigned.common.i18n.Texts.text(en, type.titleKey()),
+            value.path("title").asText(),
+            entry.getKey());
+        assertEquals(
+            org.undersigned.common.i18n.Texts.text(en, type.detailKey()),
+            value.path("detail").asText(),
+            entry.getKey());
+        checked++;
+      }
+    }
+    assertEquals(responses.size(), checked, "every shared response has one problem example");
+  }
 }

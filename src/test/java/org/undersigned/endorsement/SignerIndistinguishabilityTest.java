@@ -56,24 +56,11 @@ class SignerIndistinguishabilityTest {
 
   /** Signs with this address through the API, then confirms with the mailed link. */
   private static String signAndConfirm(Letter letter, String name, String email, boolean anon) {
-    String id =
-        api()
-            .header("X-Forwarded-For", newClient())
-            .contentType("application/json")
-            .body(Submissions.with(Submissions.valid(name, email), "anonymous", anon))
-            .post("/api/v1/letters/" + letter.slug + "/endorsements")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
-    String token = Mails.awaitOne(email).token();
-    api()
-        .contentType("application/json")
-        .body(Map.of("token", token))
-        .post("/api/v1/confirmations")
-        .then()
-        .statusCode(200);
-    return id;
+    return Submissions.confirmed(
+            api().header("X-Forwarded-For", newClient()),
+            letter.slug,
+            Submissions.with(Submissions.valid(name, email), "anonymous", anon))
+        .id();
   }
 
   /** What a caller sees of an answer; bodies that carry a fresh id are compared by shape. */

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.undersigned.endorsement.EndorsementStatus;
-import org.undersigned.letter.seed.SeedLoader;
+import org.undersigned.endorsement.importing.SeedLoader;
 import org.undersigned.testing.TestLetters;
 
 @QuarkusTest

@@ -46,23 +46,8 @@ class ModerationTest {
 
   /** Submits through the API and confirms through the e-mailed link: a CONFIRMED endorsement. */
   private static String confirmed(String slug, String name) {
-    String email = Mails.newAddress("example.org");
-    String id =
-        api()
-            .contentType("application/json")
-            .body(Submissions.valid(name, email))
-            .post("/api/v1/letters/" + slug + "/endorsements")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
-    api()
-        .contentType("application/json")
-        .body(Map.of("token", Mails.awaitOne(email).token()))
-        .post("/api/v1/confirmations")
-        .then()
-        .statusCode(200);
-    return id;
+    return Submissions.confirmed(slug, Submissions.valid(name, Mails.newAddress("example.org")))
+        .id();
   }
 
   @Test

@@ -1,9 +1,11 @@
 package org.undersigned.testing;
 
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Bodies of endorsement submissions for the tests. */
+/** Bodies of endorsement submissions for the tests, and the usual way to a confirmed one. */
 public final class Submissions {
 
   private Submissions() {}
@@ -32,5 +34,40 @@ public final class Submissions {
       copy.put(field, value);
     }
     return copy;
+  }
+
+  /** A confirmed signature: its id, and the confirmation's answer. */
+  public record Confirmed(String id, JsonPath answer) {}
+
+  /**
+   * Submits through the API (202) and confirms with the token the e-mail brings (200), as a signer
+   * does.
+   */
+  public static Confirmed confirmed(String slug, Map<String, Object> body) {
+    return confirmed(Contract.api(), slug, body);
+  }
+
+  /** The same, the submission sent with this request (its headers, say). */
+  public static Confirmed confirmed(
+      RequestSpecification submission, String slug, Map<String, Object> body) {
+    String id =
+        submission
+            .contentType("application/json")
+            .body(body)
+            .post("/api/v1/letters/" + slug + "/endorsements")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    JsonPath answer =
+        Contract.api()
+            .contentType("application/json")
+            .body(Map.of("token", Mails.awaitOne((String) body.get("contactEmail")).token()))
+            .post("/api/v1/confirmations")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    return new Confirmed(id, answer);
   }
 }

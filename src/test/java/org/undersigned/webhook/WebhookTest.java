@@ -69,23 +69,7 @@ class WebhookTest {
   }
 
   private static String signAndConfirm(String slug, Map<String, Object> submission) {
-    String email = (String) submission.get("contactEmail");
-    String id =
-        api()
-            .contentType("application/json")
-            .body(submission)
-            .post("/api/v1/letters/" + slug + "/endorsements")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
-    api()
-        .contentType("application/json")
-        .body(Map.of("token", Mails.awaitOne(email).token()))
-        .post("/api/v1/confirmations")
-        .then()
-        .statusCode(200);
-    return id;
+    return Submissions.confirmed(slug, submission).id();
   }
 
   private static JsonNode json(String body) {

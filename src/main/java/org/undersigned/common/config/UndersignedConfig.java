@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * The service's own settings, under the prefix {@code undersigned}; each one is in
  * src/docs/operations.md.
+ *
+ * <p>Over 300 lines because it is every setting with its documentation, one place to read them all.
  */
 @ConfigMapping(prefix = "undersigned")
 public interface UndersignedConfig {

@@ -33,7 +33,7 @@ public class Cors {
   }
 
   void install(@Observes Router router) {
-    router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
+    router.route().order(RouteOrder.CORS).handler(this::handle);
   }
 
   private static void mergeVary(HttpServerResponse response) {

@@ -18,11 +18,15 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.undersigned.common.cache.ReadCache;
 import org.undersigned.common.config.UndersignedConfig;
 
 /**
  * Public reads as cacheable documents: a strong {@code ETag} computed from the very bytes sent,
  * {@code 304 Not Modified} on a matching {@code If-None-Match}, and {@code Cache-Control}.
+ *
+ * <p>Over 300 lines because ETags, 304, gzip and the kept renderings are one set of caching rules
+ * that every public read follows together.
  */
 @ApplicationScoped
 public class Representations {

@@ -193,20 +193,19 @@ public class ImportService {
 
   private static Endorsement endorsement(Letter letter, ImportRow row, String reference) {
     Instant now = Instant.now();
-    Endorsement e = new Endorsement();
-    e.id = UUID.randomUUID();
-    e.letterId = letter.id;
-    e.kind = row.kind() == null ? EndorsementKind.ORGANISATION : row.kind();
-    e.name(row.name(), Boolean.TRUE.equals(row.anonymous()), letter.originalLanguage);
+    Endorsement e =
+        Endorsement.create(
+            letter.id,
+            letter.originalLanguage,
+            row.kind(),
+            row.name(),
+            Boolean.TRUE.equals(row.anonymous()),
+            EndorsementStatus.CONFIRMED,
+            EndorsementSource.IMPORTED,
+            now);
     e.details(row.country(), row.website());
-    e.contactName = row.contactName() == null ? null : Names.display(row.contactName());
-    e.contactEmail = row.contactEmail() == null ? null : row.contactEmail().strip();
-    e.language = letter.originalLanguage;
-    e.status = EndorsementStatus.CONFIRMED;
-    e.source = EndorsementSource.IMPORTED;
+    e.contact(row.contactName(), row.contactEmail());
     e.sourceReference = reference;
-    e.createdAt = now;
-    e.updatedAt = now;
     return e;
   }
 

@@ -94,7 +94,8 @@ public class EndorsementResource {
             idempotencyKey,
             hash(submission),
             () -> {
-              Endorsement e = submissions.submit(slug, submission, SigningLimits.network(request));
+              Endorsement e =
+                  submissions.submit(slug, submission.signature(), SigningLimits.network(request));
               return new Idempotency.Answer(
                   Response.Status.ACCEPTED.getStatusCode(), write(new Receipt(e.id, e.status)));
             });

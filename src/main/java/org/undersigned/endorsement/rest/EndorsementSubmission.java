@@ -9,6 +9,7 @@ import org.undersigned.common.validation.ContactEmail;
 import org.undersigned.common.validation.HttpUrl;
 import org.undersigned.common.validation.IsoCountry;
 import org.undersigned.endorsement.EndorsementKind;
+import org.undersigned.endorsement.service.NewSignature;
 
 /** What a signer sends: a flat object; the server's own fields (id, status…) are refused. */
 @Schema(
@@ -80,4 +81,19 @@ public record EndorsementSubmission(
             maxLength = 64,
             pattern = "^[a-z0-9-]{1,64}$")
         @Pattern(regexp = "^[a-z0-9-]{1,64}$", message = "{org.undersigned.Partner.message}")
-        String source) {}
+        String source) {
+
+  /** The signature the service is asked for (after validation: consent given, fields present). */
+  public NewSignature signature() {
+    return new NewSignature(
+        kind,
+        name,
+        country,
+        website,
+        contactName,
+        contactEmail,
+        Boolean.TRUE.equals(anonymous),
+        language,
+        source);
+  }
+}

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.undersigned.common.cache.ReadCache;
 import org.undersigned.common.config.UndersignedConfig;
-import org.undersigned.common.http.ReadCache;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.endorsement.Endorsement;
 import org.undersigned.endorsement.EndorsementStatus;
@@ -34,6 +34,10 @@ import org.undersigned.mail.OutboxMessage;
 /**
  * The e-mails of the signing workflow, prepared for the outbox. Each link's secret is made when the
  * mail is about to leave, so no secret ever waits in the database in clear.
+ *
+ * <p>Over 300 lines because it holds every e-mail of the workflow (confirmation, withdrawal,
+ * notices, the log receipt, the domain challenge), each short, sharing the rules of language, name
+ * and link kept once here.
  */
 @ApplicationScoped
 public class EndorsementMails {

@@ -6,17 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.undersigned.common.cache.ReadCache;
 import org.undersigned.common.config.UndersignedConfig;
-import org.undersigned.common.http.ReadCache;
 import org.undersigned.common.i18n.Texts;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
-import org.undersigned.common.text.Names;
 import org.undersigned.endorsement.Endorsement;
 import org.undersigned.endorsement.EndorsementSource;
 import org.undersigned.endorsement.EndorsementStatus;
 import org.undersigned.endorsement.repository.EndorsementRepository;
-import org.undersigned.endorsement.rest.EndorsementSubmission;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.ModerationPolicy;
@@ -97,7 +95,7 @@ public class SubmissionService {
 
   /** A new endorsement awaiting the proof of its contact address. */
   @Transactional
-  public Endorsement submit(String slug, EndorsementSubmission submission, String clientNetwork) {
+  public Endorsement submit(String slug, NewSignature submission, String clientNetwork) {
     Target letter = target(slug);
     if (letter == null) {
       throw new ProblemException(ProblemType.LETTER_NOT_FOUND);
@@ -117,28 +115,29 @@ public class SubmissionService {
                 submission.language(),
                 Texts.fromTag(letter.originalLanguage(), Texts.SUPPORTED.get(0)))
             .getLanguage();
-    Endorsement e = new Endorsement();
-    e.id = UUID.randomUUID();
-    e.letterId = letter.letterId();
+    Endorsement e =
+        Endorsement.create(
+            letter.letterId(),
+            letter.originalLanguage(),
+            submission.kind(),
+            submission.name(),
+            submission.anonymous(),
+            EndorsementStatus.PENDING_CONFIRMATION,
+            EndorsementSource.WEB,
+            now);
     e.translationId = textSeen(letter, submission.language()).id();
-    e.kind = submission.kind();
-    e.name(submission.name(), submission.anonymous(), letter.originalLanguage());
     e.details(submission.country(), submission.website());
-    e.contactName = Names.display(submission.contactName());
-    e.contactEmail = submission.contactEmail().strip();
+    e.contact(submission.contactName(), submission.contactEmail());
     e.clientNetwork = clientNetwork;
     e.language = language;
-    e.status = EndorsementStatus.PENDING_CONFIRMATION;
-    if (submission.source() == null) {
-      e.source = EndorsementSource.WEB;
-    } else if (partners.contains(submission.source())) {
+    if (submission.source() != null) {
+      // Named by a partner's widget; without a source, the service's own pages (WEB).
+      if (!partners.contains(submission.source())) {
+        throw ProblemException.invalidField("source", "field.source.unknown");
+      }
       e.source = EndorsementSource.PARTNER;
       e.sourcePartner = submission.source();
-    } else {
-      throw ProblemException.invalidField("source", "field.source.unknown");
     }
-    e.createdAt = now;
-    e.updatedAt = now;
     endorsements.persist(e);
     outbox.enqueue(Outbox.CONFIRMATION_MAIL, e.id, "{}");
     return e;

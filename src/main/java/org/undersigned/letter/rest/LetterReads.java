@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.undersigned.common.http.ReadCache;
+import org.undersigned.common.cache.ReadCache;
 import org.undersigned.common.http.Representations;
+import org.undersigned.common.http.RouteOrder;
 
 /**
  * The public reads that partner pages hit hardest (a letter, its counts, its CSV) answered from the
@@ -76,8 +77,8 @@ public class LetterReads {
   }
 
   void install(@Observes Router router) {
-    // After shedding, the body limit, the security headers and CORS (orders MIN_VALUE, +1).
-    int order = Integer.MIN_VALUE + 2;
+    // After the edge (shedding, the body limit, the security headers) and CORS.
+    int order = RouteOrder.KEPT_READS;
     router.get("/api/v1/letters/:slug").order(order).handler(ctx -> answer(ctx, this::letterKey));
     router
         .get("/api/v1/letters/:slug/counts")

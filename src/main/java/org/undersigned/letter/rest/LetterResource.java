@@ -1,13 +1,7 @@
 package org.undersigned.letter.rest;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,19 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.undersigned.common.cache.ReadCache;
 import org.undersigned.common.http.Negotiation;
-import org.undersigned.common.http.ReadCache;
 import org.undersigned.common.http.Representations;
 import org.undersigned.common.http.Representations.Document;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
-import org.undersigned.common.security.Roles;
-import org.undersigned.endorsement.service.SignatoryService;
 import org.undersigned.letter.Counts;
+import org.undersigned.letter.Signatures;
 import org.undersigned.letter.render.LetterRenderer;
-import org.undersigned.letter.service.LetterManagement;
 import org.undersigned.letter.service.LetterService;
 import org.undersigned.letter.service.PublicLetter;
 
@@ -61,8 +51,7 @@ public class LetterResource {
       "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
   private final LetterService letters;
-  private final LetterManagement management;
-  private final SignatoryService signatories;
+  private final Signatures signatories;
   private final LetterRenderer renderer;
   private final Representations representations;
   private final ReadCache cache;
@@ -70,8 +59,7 @@ public class LetterResource {
 
   public LetterResource(
       LetterService letters,
-      LetterManagement management,
-      SignatoryService signatories,
+      Signatures signatories,
       LetterRenderer renderer,
       Representations representations,
       ReadCache cache,
@@ -79,7 +67,6 @@ public class LetterResource {
     this.publicLog = publicLog;
     this.cache = cache;
     this.letters = letters;
-    this.management = management;
     this.signatories = signatories;
     this.renderer = renderer;
     this.representations = representations;
@@ -254,86 +241,6 @@ public class LetterResource {
                         TEXT_CSV + ";charset=UTF-8;header=present")
                     .attachment(slug + "-signatories.csv"));
     return representations.ok(headers, csv);
-  }
-
-  @POST
-  @RolesAllowed(Roles.ADMIN)
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
-  @Tag(name = "Letter management")
-  @Operation(
-      operationId = "createLetter",
-      summary = "Create a letter",
-      description =
-          "A new letter, as a draft that only the coalition sees, with its text in its original"
-              + " language. Open it with PUT /letters/{slug}.")
-  @APIResponse(
-      responseCode = "201",
-      description = "Created; Location is the letter's public address.",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = AdminLetterView.class)))
-  @APIResponse(ref = "BadRequest")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @APIResponse(ref = "SlugTaken")
-  public Response create(@Valid @NotNull LetterDraft draft) {
-    TranslationText t = draft.text();
-    LetterManagement.Managed managed =
-        management.create(
-            draft.slug(),
-            draft.language(),
-            draft.moderationPolicy(),
-            draft.closesAt(),
-            LetterTexts.of(t));
-    return Response.created(URI.create("/api/v1/letters/" + managed.letter().slug))
-        .header("Cache-Control", "no-store")
-        .entity(AdminLetterView.of(managed.letter(), managed.texts(), managed.counts()))
-        .build();
-  }
-
-  @PUT
-  @Path("{slug}")
-  @RolesAllowed(Roles.ADMIN)
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "bearer")
-  @Tag(name = "Letter management")
-  @Operation(
-      operationId = "configureLetter",
-      summary = "Open, close or configure a letter",
-      description =
-          "Replaces the letter's settings: its status (open or close it), moderation policy,"
-              + " closing date and embargo. A closed letter refuses new signatures and keeps its"
-              + " list.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The letter as it now is.",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = AdminLetterView.class)))
-  @APIResponse(ref = "BadRequest")
-  @APIResponse(ref = "Unauthorized")
-  @APIResponse(ref = "Forbidden")
-  @APIResponse(ref = "LetterNotFound")
-  @APIResponse(ref = "InvalidTransition")
-  public Response configure(
-      @Parameter(ref = "slug") @PathParam("slug") String slug,
-      @Valid @NotNull LetterSettings settings) {
-    LetterManagement.Managed managed =
-        management.configure(
-            slug,
-            settings.status(),
-            settings.moderationPolicy(),
-            settings.closesAt(),
-            settings.embargoUntil(),
-            settings.countsDuringEmbargo());
-    return Response.ok(AdminLetterView.of(managed.letter(), managed.texts(), managed.counts()))
-        .header("Cache-Control", "no-store")
-        .build();
   }
 
   /** The answer for a slug that names no public letter. */

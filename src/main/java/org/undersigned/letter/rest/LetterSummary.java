@@ -18,20 +18,26 @@ public record LetterSummary(
     @Schema(required = true) boolean open,
     @Schema(required = true, nullable = true, implementation = String.class, format = "date-time")
         Instant closesAt,
-    @Schema(
-            description =
-                "Published endorsements; absent while an embargo hides them (see embargoUntil).")
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        Counts counts,
+    @Schema(description = COUNTS) @JsonInclude(JsonInclude.Include.NON_NULL) Counts counts,
     @Schema(
             required = true,
             nullable = true,
             implementation = String.class,
             format = "date-time",
-            description =
-                "Until when the list of signatories is under embargo (collected, not yet"
-                    + " published); null when there is none.")
+            description = EMBARGO_UNTIL)
         Instant embargoUntil) {
+
+  // What the two public forms of a letter (this and LetterView) say alike, said once.
+  static final String COUNTS =
+      "Published endorsements; absent while an embargo hides them (see embargoUntil).";
+  static final String EMBARGO_UNTIL =
+      "Until when the list of signatories is under embargo (collected, not yet published); null"
+          + " when there is none.";
+
+  /** The embargo a caller is told of: none once the list is public. */
+  static Instant embargoUntil(PublicLetter letter) {
+    return letter.listPublic() ? null : letter.letter().embargoUntil;
+  }
 
   static LetterSummary of(PublicLetter letter) {
     return new LetterSummary(
@@ -42,7 +48,7 @@ public record LetterSummary(
         letter.open(),
         letter.letter().closesAt,
         letter.counts(),
-        letter.listPublic() ? null : letter.letter().embargoUntil);
+        embargoUntil(letter));
   }
 
   /** The list of letters. */

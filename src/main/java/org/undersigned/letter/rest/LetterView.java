@@ -39,19 +39,14 @@ public record LetterView(
             format = "date-time",
             description = "When signing closes by itself; null when no date is set.")
         Instant closesAt,
-    @Schema(
-            description =
-                "Published endorsements; absent while an embargo hides them (see embargoUntil).")
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = LetterSummary.COUNTS) @JsonInclude(JsonInclude.Include.NON_NULL)
         Counts counts,
     @Schema(
             required = true,
             nullable = true,
             implementation = String.class,
             format = "date-time",
-            description =
-                "Until when the list of signatories is under embargo (collected, not yet"
-                    + " published); null when there is none.")
+            description = LetterSummary.EMBARGO_UNTIL)
         Instant embargoUntil,
     @Schema(
             description =
@@ -72,7 +67,7 @@ public record LetterView(
         letter.open(),
         letter.letter().closesAt,
         letter.counts(),
-        letter.listPublic() ? null : letter.letter().embargoUntil,
+        LetterSummary.embargoUntil(letter),
         letter.listPublic() ? log : null);
   }
 }

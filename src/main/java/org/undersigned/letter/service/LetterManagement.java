@@ -10,12 +10,12 @@ import java.util.UUID;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
 import org.undersigned.common.text.Collation;
-import org.undersigned.endorsement.repository.EndorsementRepository;
 import org.undersigned.letter.Counts;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.letter.LetterTranslation;
 import org.undersigned.letter.ModerationPolicy;
+import org.undersigned.letter.Signatures;
 import org.undersigned.letter.repository.LetterRepository;
 import org.undersigned.letter.repository.LetterTranslationRepository;
 import org.undersigned.webhook.WebhookEvents;
@@ -26,17 +26,17 @@ public class LetterManagement {
 
   private final LetterRepository letters;
   private final LetterTranslationRepository translations;
-  private final EndorsementRepository endorsements;
+  private final Signatures signatures;
   private final WebhookEvents webhooks;
 
   public LetterManagement(
       LetterRepository letters,
       LetterTranslationRepository translations,
-      EndorsementRepository endorsements,
+      Signatures signatures,
       WebhookEvents webhooks) {
     this.letters = letters;
     this.translations = translations;
-    this.endorsements = endorsements;
+    this.signatures = signatures;
     this.webhooks = webhooks;
   }
 
@@ -103,7 +103,7 @@ public class LetterManagement {
     }
     if (policy == ModerationPolicy.PUBLISH_ON_CONFIRMATION
         && letter.moderationPolicy != ModerationPolicy.PUBLISH_ON_CONFIRMATION
-        && hasAnonymousSignatures(letter)) {
+        && signatures.anyAnonymous(letter.id)) {
       // Publishing on confirmation would let a confirmed name's absence from the list tell that
       // it signed anonymously (see SubmissionService).
       throw ProblemException.invalidField("moderationPolicy", "field.moderation-policy.anonymous");
@@ -164,10 +164,6 @@ public class LetterManagement {
     translations.persist(t);
   }
 
-  private boolean hasAnonymousSignatures(Letter letter) {
-    return endorsements.count("letterId = ?1 and anonymous = true", letter.id) > 0;
-  }
-
   private Letter locked(String slug) {
     if (!Letter.isSlug(slug)) {
       throw new ProblemException(ProblemType.LETTER_NOT_FOUND);
@@ -180,6 +176,6 @@ public class LetterManagement {
   }
 
   private Managed managed(Letter letter) {
-    return new Managed(letter, translations.latestOf(letter.id), endorsements.counts(letter.id));
+    return new Managed(letter, translations.latestOf(letter.id), signatures.counts(letter.id));
   }
 }

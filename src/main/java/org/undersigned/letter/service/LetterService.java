@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.undersigned.common.http.Negotiation;
-import org.undersigned.endorsement.repository.EndorsementRepository;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterTranslation;
+import org.undersigned.letter.Signatures;
 import org.undersigned.letter.repository.LetterRepository;
 import org.undersigned.letter.repository.LetterTranslationRepository;
 
@@ -18,15 +18,13 @@ public class LetterService {
 
   private final LetterRepository letters;
   private final LetterTranslationRepository translations;
-  private final EndorsementRepository endorsements;
+  private final Signatures signatures;
 
   public LetterService(
-      LetterRepository letters,
-      LetterTranslationRepository translations,
-      EndorsementRepository endorsements) {
+      LetterRepository letters, LetterTranslationRepository translations, Signatures signatures) {
     this.letters = letters;
     this.translations = translations;
-    this.endorsements = endorsements;
+    this.signatures = signatures;
   }
 
   /** Every public letter, each in the language the caller asked for where it exists. */
@@ -68,7 +66,7 @@ public class LetterService {
             letter,
             text,
             languages,
-            letter.countsPublicAt(now) ? endorsements.counts(letter.id) : null,
+            letter.countsPublicAt(now) ? signatures.counts(letter.id) : null,
             letter.listPublicAt(now),
             letter.isOpenAt(now)));
   }

@@ -65,25 +65,10 @@ class DomainVerificationTest {
             Submissions.with(Submissions.valid(name, email), "website", "https://www." + domain),
             "anonymous",
             anonymous);
-    String id =
-        api()
-            .contentType("application/json")
-            .body(Submissions.with(body, "language", "en"))
-            .post("/api/v1/letters/" + letter.slug + "/endorsements")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
-    JsonPath confirmed =
-        api()
-            .contentType("application/json")
-            .body(Map.of("token", Mails.awaitOne(email).token()))
-            .post("/api/v1/confirmations")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    return new Signed(id, domain, email, confirmed.setRootPath("domainChallenge"));
+    Submissions.Confirmed confirmed =
+        Submissions.confirmed(letter.slug, Submissions.with(body, "language", "en"));
+    return new Signed(
+        confirmed.id(), domain, email, confirmed.answer().setRootPath("domainChallenge"));
   }
 
   private static JsonPath check(String token) {

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
-import org.undersigned.common.http.ReadCache;
+import org.undersigned.common.cache.ReadCache;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.testing.TestLetters;

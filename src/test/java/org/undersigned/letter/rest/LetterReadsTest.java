@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.undersigned.common.http.ReadCache;
+import org.undersigned.common.cache.ReadCache;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.testing.TestLetters;

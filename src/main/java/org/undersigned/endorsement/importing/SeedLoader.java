@@ -1,4 +1,4 @@
-package org.undersigned.letter.seed;
+package org.undersigned.endorsement.importing;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -132,18 +132,17 @@ public class SeedLoader {
       String name,
       EndorsementKind kind,
       boolean anonymous) {
-    Endorsement e = new Endorsement();
-    e.id = UUID.randomUUID();
-    e.letterId = letter.id;
+    Endorsement e =
+        Endorsement.create(
+            letter.id,
+            letter.originalLanguage,
+            kind,
+            name,
+            anonymous,
+            EndorsementStatus.PUBLISHED,
+            EndorsementSource.IMPORTED,
+            now);
     e.translationId = text.id;
-    e.kind = kind;
-    e.name(name, anonymous, letter.originalLanguage);
-    e.language = letter.originalLanguage;
-    e.status = EndorsementStatus.PUBLISHED;
-    e.source = EndorsementSource.IMPORTED;
-    e.publishedAt = now;
-    e.createdAt = now;
-    e.updatedAt = now;
     return e;
   }
 

@@ -1,4 +1,4 @@
-package org.undersigned.common.http;
+package org.undersigned.common.cache;
 
 import io.netty.buffer.Unpooled;
 import io.quarkus.arc.Arc;

@@ -1,4 +1,4 @@
-package org.undersigned.letter.seed;
+package org.undersigned.endorsement.importing;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -25,29 +25,31 @@ import org.undersigned.common.problem.Redacted;
 import org.undersigned.common.problem.Unavailable;
 
 /**
- * Problem documents for what never reaches a resource: a body over the size limit, a path under
- * {@code /api} that no resource serves, and failures of the HTTP layer itself.
+ * The service's edge, what every request meets before (and after) the resources: load shedding
+ * beyond {@code undersigned.http.max-in-flight} (503), the body limit (413), the security headers,
+ * and problem documents for what never reaches a resource: a path under {@code /api} that no
+ * resource serves, and failures of the HTTP layer itself. Its routes' order: {@link RouteOrder}.
  */
 @ApplicationScoped
-public class HttpProblemRoutes {
+public class EdgeRoutes {
 
   private final long maxBodyBytes;
   private final long maxImportBytes;
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  public HttpProblemRoutes(UndersignedConfig config) {
+  public EdgeRoutes(UndersignedConfig config) {
     this.maxBodyBytes = config.http().maxBodyBytes();
     this.maxImportBytes = config.http().maxImportBytes();
     this.maxInFlight = config.http().maxInFlight();
   }
 
   void install(@Observes Router router) {
-    router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
-    router.route().order(Integer.MIN_VALUE).handler(this::shed);
-    router.route().order(Integer.MIN_VALUE).handler(this::limitBody);
-    router.route().order(Integer.MIN_VALUE).handler(HttpProblemRoutes::securityHeaders);
-    router.route("/api/*").order(Integer.MAX_VALUE).handler(this::notFound);
+    router.route().order(RouteOrder.EDGE).failureHandler(this::failure);
+    router.route().order(RouteOrder.EDGE).handler(this::shed);
+    router.route().order(RouteOrder.EDGE).handler(this::limitBody);
+    router.route().order(RouteOrder.EDGE).handler(EdgeRoutes::securityHeaders);
+    router.route("/api/*").order(RouteOrder.NOT_FOUND).handler(this::notFound);
   }
 
   /**
