@@ -22,4 +22,24 @@ public interface Signatures {
 
   /** The public signatories of a public letter as CSV, or empty when there is no such letter. */
   Optional<String> csv(String slug);
+
+  /**
+   * How the published counts changed, hour by hour (UTC): each hour in which a publication or an
+   * ending happened, with the change to the named and anonymous counts, oldest first. Their sums
+   * are the counts now.
+   */
+  List<HourlyChange> hourlyChanges(UUID letterId);
+
+  /** The published, named signatories per country (null: those without one). */
+  List<CountryCount> namedByCountry(UUID letterId);
+
+  /**
+   * A change of the counts in one hour.
+   *
+   * @param hour hours since the epoch (UTC)
+   */
+  record HourlyChange(long hour, long named, long anonymous) {}
+
+  /** How many published, named signatories give this country. */
+  record CountryCount(String country, long count) {}
 }

@@ -56,6 +56,10 @@ class GeneratedClientTest {
     Letter bundled = letters.getLetter(TestLetters.BUNDLED, null);
     assertEquals("fr", bundled.getLanguage());
     assertEquals(262L, bundled.getCounts().getNamed());
+    var history = letters.getCountsHistory(TestLetters.BUNDLED, null, null, null);
+    assertEquals(
+        262L, history.getItems().get(history.getItems().size() - 1).getNamed(), "the live count");
+    assertEquals(0L, letters.getCountries(TestLetters.BUNDLED).getItems().size(), "no countries");
 
     var letter = fixtures.letter(LetterStatus.OPEN, ModerationPolicy.PUBLISH_ON_CONFIRMATION, "en");
     String email = Mails.newAddress("example.org");

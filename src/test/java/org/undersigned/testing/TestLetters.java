@@ -91,25 +91,41 @@ public class TestLetters {
   public Endorsement endorsement(
       Letter letter, String name, boolean anonymous, EndorsementStatus status) {
     Instant now = Instant.now();
-    Endorsement e = new Endorsement();
-    e.id = UUID.randomUUID();
-    e.letterId = letter.id;
-    e.kind = EndorsementKind.ORGANISATION;
-    e.name(name, anonymous, letter.originalLanguage);
+    Endorsement e =
+        Endorsement.create(
+            letter.id,
+            letter.originalLanguage,
+            EndorsementKind.ORGANISATION,
+            name,
+            anonymous,
+            status,
+            EndorsementSource.WEB,
+            now);
     e.details("FR", "https://example.org");
-    e.contactName = "Contact Person";
-    e.contactEmail = "contact-" + e.id + "@example.org";
-    e.language = letter.originalLanguage;
-    e.status = status;
-    e.source = EndorsementSource.WEB;
+    e.contact("Contact Person", "contact-" + e.id + "@example.org");
     e.emailConfirmedAt = status == EndorsementStatus.PENDING_CONFIRMATION ? null : now;
-    e.publishedAt = status == EndorsementStatus.PUBLISHED ? now : null;
     e.approvedAt = status == EndorsementStatus.PUBLISHED ? now : null;
     e.approvedBy = status == EndorsementStatus.PUBLISHED ? "moderator@test" : null;
-    e.createdAt = now;
-    e.updatedAt = now;
     endorsements.persist(e);
     return e;
+  }
+
+  /** A published endorsement from this country (null: none), published at that time. */
+  @Transactional
+  public Endorsement publishedAt(
+      Letter letter, String name, boolean anonymous, String country, Instant at) {
+    Endorsement e = endorsement(letter, name, anonymous, EndorsementStatus.PUBLISHED);
+    e.details(country, "https://example.org");
+    e.publishedAt = at;
+    return e;
+  }
+
+  /** A published endorsement withdrawn at that time. */
+  @Transactional
+  public void withdrawnAt(UUID id, Instant at) {
+    Endorsement e = endorsements.findById(id);
+    e.status = EndorsementStatus.WITHDRAWN;
+    e.withdrawnAt = at;
   }
 
   /** An endorsement as it is stored now. */

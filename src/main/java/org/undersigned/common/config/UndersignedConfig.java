@@ -260,6 +260,14 @@ public interface UndersignedConfig {
      * amnesty-fr}), counted for the coalition. None by default.
      */
     Optional<List<String>> ids();
+
+    /**
+     * In the list of countries, a country with fewer named signatories than this is counted under
+     * {@code other} rather than named (so that a lone signatory's country does not point at it). 1
+     * (the default): every country is named.
+     */
+    @WithDefault("1")
+    int countriesMinimum();
   }
 
   /** Settings of the bundled letter's loading. */

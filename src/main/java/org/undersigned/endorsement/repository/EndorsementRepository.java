@@ -13,6 +13,7 @@ import org.undersigned.endorsement.EndorsementKind;
 import org.undersigned.endorsement.EndorsementSource;
 import org.undersigned.endorsement.EndorsementStatus;
 import org.undersigned.letter.Counts;
+import org.undersigned.letter.Signatures;
 
 /**
  * Queries of endorsements. Every public query here filters on {@code status = 'PUBLISHED' AND NOT
@@ -23,6 +24,56 @@ public class EndorsementRepository implements PanacheRepositoryBase<Endorsement,
 
   private static final String PUBLIC_NAMED =
       "letter_id = :letter AND status = 'PUBLISHED' AND NOT anonymous AND name IS NOT NULL";
+
+  /**
+   * The hours (since the epoch, UTC) in which the letter's published counts changed, and by how
+   * much: +1 at each publication, -1 when a published endorsement left the list (withdrawn,
+   * removed), at the time it left. Their running sum is the counts at the end of each hour.
+   */
+  @SuppressWarnings("unchecked")
+  public List<Signatures.HourlyChange> hourlyChanges(UUID letterId) {
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "SELECT hour, sum(named), sum(anonymous) FROM ("
+                    + " SELECT floor(extract(epoch FROM published_at) / 3600)::bigint AS hour,"
+                    + " CASE WHEN anonymous THEN 0 ELSE 1 END AS named,"
+                    + " CASE WHEN anonymous THEN 1 ELSE 0 END AS anonymous"
+                    + " FROM endorsements WHERE letter_id = :letter AND published_at IS NOT NULL"
+                    + " UNION ALL"
+                    + " SELECT floor(extract(epoch FROM"
+                    + " coalesce(withdrawn_at, rejected_at, updated_at)) / 3600)::bigint,"
+                    + " CASE WHEN anonymous THEN 0 ELSE -1 END,"
+                    + " CASE WHEN anonymous THEN -1 ELSE 0 END"
+                    + " FROM endorsements WHERE letter_id = :letter AND published_at IS NOT NULL"
+                    + " AND status <> 'PUBLISHED'"
+                    + ") changes GROUP BY hour ORDER BY hour")
+            .setParameter("letter", letterId)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new Signatures.HourlyChange(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue()))
+        .toList();
+  }
+
+  /** The published, named endorsements per country (anonymous ones are never broken down). */
+  @SuppressWarnings("unchecked")
+  public List<Signatures.CountryCount> namedByCountry(UUID letterId) {
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "SELECT country, count(*) FROM endorsements WHERE letter_id = :letter"
+                    + " AND status = 'PUBLISHED' AND NOT anonymous GROUP BY country")
+            .setParameter("letter", letterId)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new Signatures.CountryCount((String) r[0], ((Number) r[1]).longValue()))
+        .toList();
+  }
 
   /** Published endorsements of a letter, counted from the rows themselves. */
   public Counts counts(UUID letterId) {

@@ -40,4 +40,14 @@ public class LetterSignatures implements Signatures {
   public Optional<String> csv(String slug) {
     return signatories.csv(slug);
   }
+
+  @Override
+  public List<HourlyChange> hourlyChanges(UUID letterId) {
+    return endorsements.hourlyChanges(letterId);
+  }
+
+  @Override
+  public List<CountryCount> namedByCountry(UUID letterId) {
+    return endorsements.namedByCountry(letterId);
+  }
 }
