@@ -99,7 +99,7 @@ class LetterRenderingTest {
     assertFalse(body.contains("<script>"));
     assertTrue(
         body.contains(
-            "<li>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Friends&quot;</li>"),
+            "<li dir=\"auto\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Friends&quot;</li>"),
         body);
     assertTrue(body.contains("<html lang=\"en\">"));
   }
@@ -108,8 +108,8 @@ class LetterRenderingTest {
   void htmlOfTheBundledLetterListsEverySignatory() {
     String body =
         api().accept("text/html").get(BUNDLED).then().statusCode(200).extract().asString();
-    assertEquals(262, body.split("<li>", -1).length - 1);
-    assertTrue(body.contains("<li>Body &amp; Data</li>"));
+    assertEquals(262, body.split("<li dir=\"auto\">", -1).length - 1);
+    assertTrue(body.contains("<li dir=\"auto\">Body &amp; Data</li>"));
     assertTrue(body.contains("301 organisations, dont 262 citées ci-dessus, et 39"));
   }
 

@@ -14,24 +14,18 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
+import org.undersigned.testing.Browser;
 import org.undersigned.testing.KnownAddress;
 import org.undersigned.testing.Mails;
 import org.undersigned.testing.PartnerPage;
@@ -47,9 +41,6 @@ import org.undersigned.testing.TestLetters;
 @TestProfile(KnownAddress.class)
 class WidgetTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   @TestHTTPResource("/")
   URL service;
 
@@ -59,24 +50,7 @@ class WidgetTest {
 
   @BeforeEach
   void startBrowser() {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync");
-    ChromeDriverService driver =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(driver, options);
+    browser = Browser.start();
   }
 
   @AfterEach
@@ -100,7 +74,7 @@ class WidgetTest {
   }
 
   private <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+    return Browser.until(browser, condition);
   }
 
   private String text(SearchContext root, String css) {
@@ -118,10 +92,11 @@ class WidgetTest {
   }
 
   @Test
-  void aBadSubmissionShowsEachFieldsErrorReadByScreenReaders() {
+  void aBadSubmissionShowsEachFieldsErrorReadByScreenReaders() throws Exception {
     Letter letter = fixtures.letter(LetterStatus.OPEN, "en");
     SearchContext root = widget(letter.slug, "en");
     until(d -> text(root, ".count").contains("0") ? true : null);
+    assertEquals(List.of(), Browser.seriousViolations(browser), "WCAG 2.2 AA, empty form");
     root.findElement(By.cssSelector("#contactEmail")).sendKeys("not-an-email");
     root.findElement(By.cssSelector("button[type=submit]")).click();
     until(d -> text(root, "#consent-error").isEmpty() ? null : true);
@@ -134,10 +109,11 @@ class WidgetTest {
         root.findElement(By.cssSelector("#contactEmail")).getAttribute("aria-describedby"));
     assertEquals("polite", root.findElement(By.cssSelector(".status")).getAttribute("aria-live"));
     assertTrue(text(root, ".status").contains("attention"), text(root, ".status"));
+    assertEquals(List.of(), Browser.seriousViolations(browser), "WCAG 2.2 AA, errors shown");
   }
 
   @Test
-  void aPartnersVisitorSignsThroughTheWidget() {
+  void aPartnersVisitorSignsThroughTheWidget() throws Exception {
     Letter letter = fixtures.letter(LetterStatus.OPEN, "en");
     SearchContext root = widget(letter.slug, "fr");
     String email = Mails.newAddress("example.org");
@@ -148,6 +124,7 @@ class WidgetTest {
     root.findElement(By.cssSelector("#consent")).click();
     root.findElement(By.cssSelector("button[type=submit]")).click();
     until(d -> text(root, ".status").contains("Merci") ? true : null);
+    assertEquals(List.of(), Browser.seriousViolations(browser), "WCAG 2.2 AA, sent");
     Mails.Read mail = Mails.awaitOne(email);
     assertTrue(mail.subject().startsWith("Confirmez"), mail.subject());
   }

@@ -4,7 +4,10 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.undersigned.common.i18n.Texts;
 import org.undersigned.letter.Counts;
 import org.undersigned.letter.LetterTranslation;
 
@@ -60,16 +63,81 @@ public class LetterRenderer {
     return out.toString();
   }
 
-  /** text/html: a whole page; the template escapes every name and every line of text. */
-  public String html(LetterTranslation text, List<String> names, Counts counts) {
+  /**
+   * What the HTML page shows beyond the text: where it lives, its other languages, whether it takes
+   * signatures (the widget's form), and the totals of its growth, one a day (the sparkline).
+   *
+   * @param url the page's address without a query (the letter's public address)
+   */
+  public record Page(
+      String slug, String url, List<String> languages, boolean open, List<Long> totals) {}
+
+  /**
+   * text/html: the letter's public page; the template escapes every name and every line of text. It
+   * loads one script, the widget, from this service; without it the text and the list read the
+   * same.
+   */
+  public String html(LetterTranslation text, List<String> names, Counts counts, Page page) {
+    Locale locale = Texts.fromTag(text.language, Texts.SUPPORTED.get(0));
+    String sentence = counts == null ? null : countSentence(text, counts);
     return html.data("language", text.language)
         .data("title", text.title)
         .data("recipients", text.recipients)
         .data("paragraphs", text.paragraphs)
         .data("closing", text.closing)
         .data("names", names)
-        .data("countSentence", counts == null ? null : countSentence(text, counts))
+        .data("countSentence", sentence)
+        .data("description", sentence != null ? sentence : summary(text))
+        .data("slug", page.slug())
+        .data("base", page.url())
+        .data("url", page.url() + "?lang=" + text.language)
+        .data("languages", page.languages())
+        .data("open", page.open())
+        .data("sparkline", counts == null ? null : sparkline(page.totals()))
+        .data(
+            "sparklineLabel",
+            counts == null || page.totals().isEmpty()
+                ? null
+                : Texts.text(locale, "page.letter.sparkline", page.totals().size(), counts.total()))
+        .data(
+            "texts",
+            Map.of(
+                "languages", Texts.text(locale, "page.letter.languages"),
+                "sign", Texts.text(locale, "page.letter.sign"),
+                "signatories", Texts.text(locale, "page.letter.signatories"),
+                "noscript", Texts.text(locale, "page.letter.noscript")))
         .render();
+  }
+
+  /** A sparkline in a 200 by 40 box: one point a day, and where the last one is. */
+  public record Sparkline(String points, String lastX, String lastY) {}
+
+  /** One point a day, the highest total at the top; null without any day. */
+  static Sparkline sparkline(List<Long> totals) {
+    if (totals.isEmpty()) {
+      return null;
+    }
+    long max = Math.max(1, totals.stream().mapToLong(Long::longValue).max().orElse(1));
+    int n = totals.size();
+    StringBuilder points = new StringBuilder();
+    String x = "";
+    String y = "";
+    for (int i = 0; i < n; i++) {
+      x = String.format(Locale.ROOT, "%.1f", n == 1 ? 200.0 : 200.0 * i / (n - 1));
+      y = String.format(Locale.ROOT, "%.1f", 38 - 36.0 * totals.get(i) / max);
+      points.append(i > 0 ? " " : "").append(x).append(',').append(y);
+    }
+    return new Sparkline(points.toString(), x, y);
+  }
+
+  /** The first paragraph, cut at a word near 200 characters: the page's description. */
+  private static String summary(LetterTranslation text) {
+    String first = text.paragraphs.isEmpty() ? text.title : text.paragraphs.get(0);
+    if (first.length() <= 200) {
+      return first;
+    }
+    int cut = first.lastIndexOf(' ', 199);
+    return first.substring(0, cut > 100 ? cut : 199) + "…";
   }
 
   private static String countSentence(LetterTranslation text, Counts counts) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,6 +29,7 @@ import org.undersigned.common.problem.ProblemType;
 import org.undersigned.letter.Counts;
 import org.undersigned.letter.Signatures;
 import org.undersigned.letter.render.LetterRenderer;
+import org.undersigned.letter.service.Growth;
 import org.undersigned.letter.service.LetterService;
 import org.undersigned.letter.service.PublicLetter;
 
@@ -47,8 +49,13 @@ public class LetterResource {
           MediaType.valueOf(TEXT_MARKDOWN),
           MediaType.TEXT_HTML_TYPE);
 
+  /**
+   * The page runs one script, the signing widget, from this service, and talks to this service
+   * only; its styles are inline; nothing else loads, no form leaves it, nothing frames it.
+   */
   static final String HTML_CONTENT_SECURITY_POLICY =
-      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+      "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline';"
+          + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   private final LetterService letters;
   private final Signatures signatories;
@@ -56,6 +63,7 @@ public class LetterResource {
   private final Representations representations;
   private final ReadCache cache;
   private final org.undersigned.tlog.PublicLog publicLog;
+  private final String baseUrl;
 
   public LetterResource(
       LetterService letters,
@@ -63,8 +71,10 @@ public class LetterResource {
       LetterRenderer renderer,
       Representations representations,
       ReadCache cache,
-      org.undersigned.tlog.PublicLog publicLog) {
+      org.undersigned.tlog.PublicLog publicLog,
+      org.undersigned.common.config.UndersignedConfig config) {
     this.publicLog = publicLog;
+    this.baseUrl = config.links().baseUrl().replaceAll("/+$", "");
     this.cache = cache;
     this.letters = letters;
     this.signatories = signatories;
@@ -162,13 +172,13 @@ public class LetterResource {
     } else if (type.getSubtype().equals("markdown")) {
       body = renderer.markdown(letter.text(), names, letter.counts());
     } else {
-      body = renderer.html(letter.text(), names, letter.counts());
+      body = renderer.html(letter.text(), names, letter.counts(), page(letter));
     }
     Document document =
         Document.of(body, type.toString() + ";charset=UTF-8")
             .inLanguage(letter.text().language)
             .varying(vary);
-    // The page is text and a style sheet: nothing else may load or run in it.
+    // The page is text, a style sheet and the widget: nothing else may load or run in it.
     return type.equals(MediaType.TEXT_HTML_TYPE)
         ? document.securedBy(HTML_CONTENT_SECURITY_POLICY)
         : document;
@@ -241,6 +251,30 @@ public class LetterResource {
                         TEXT_CSV + ";charset=UTF-8;header=present")
                     .attachment(slug + "-signatories.csv"));
     return representations.ok(headers, csv);
+  }
+
+  /** What the HTML page shows beyond the text: its address, languages, form and growth. */
+  private LetterRenderer.Page page(PublicLetter letter) {
+    List<Long> totals = List.of();
+    if (letter.counts() != null) {
+      List<Signatures.HourlyChange> changes = signatories.hourlyChanges(letter.letter().id);
+      Instant now = Instant.now();
+      long today = Growth.startOf(now, Growth.Interval.DAY);
+      long first =
+          Math.max(
+              Growth.firstStart(changes, Growth.Interval.DAY).orElse(today),
+              today - (Growth.MAX_POINTS - 1) * Growth.Interval.DAY.hours());
+      totals =
+          Growth.points(changes, Growth.Interval.DAY, Math.min(first, today), today, now).stream()
+              .map(p -> p.counts().total())
+              .toList();
+    }
+    return new LetterRenderer.Page(
+        letter.letter().slug,
+        baseUrl + "/api/v1/letters/" + letter.letter().slug,
+        letter.languages(),
+        letter.open(),
+        totals);
   }
 
   /** The answer for a slug that names no public letter. */
