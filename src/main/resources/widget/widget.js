@@ -5,7 +5,8 @@
  *   <undersigned-letter slug="un-china-human-rights" source="your-partner-id"></undersigned-letter>
  *
  * Attributes: slug (required), lang (default: the page's language, then English), source (your
- * partner id, if the coalition gave you one), api (default: where this script came from).
+ * partner id, if the coalition gave you one), api (default: where this script came from),
+ * text="hidden" (leaves out the disclosure with the letter's text, for a page that shows it).
  * Style it from the host page with CSS custom properties: --undersigned-font, --undersigned-text,
  * --undersigned-background, --undersigned-accent, --undersigned-accent-text, --undersigned-error,
  * --undersigned-border, --undersigned-radius.
@@ -17,6 +18,7 @@
     en: {
       count: (n) => `${n} signatures`,
       title: "Sign this letter",
+      read: "Read the letter",
       kind: "Signing as",
       ORGANISATION: "an organisation",
       INDIVIDUAL: "an individual",
@@ -39,6 +41,7 @@
     fr: {
       count: (n) => `${n} signatures`,
       title: "Signer cette lettre",
+      read: "Lire la lettre",
       kind: "Signer en tant que",
       ORGANISATION: "organisation",
       INDIVIDUAL: "personne",
@@ -80,7 +83,13 @@
     button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid var(--undersigned-accent, #1a4d8f); outline-offset: 2px; }
     .status { margin: .8em 0 0; }
     .log { margin: 0 0 1em; font-size: .9em; }
-    .log:empty { display: none; }`;
+    .log:empty { display: none; }
+    details.text { margin: 0 0 1em; }
+    details.text summary { cursor: pointer; color: var(--undersigned-accent, #1a4d8f); }
+    details.text summary:focus-visible, details.text .letter:focus-visible { outline: 3px solid var(--undersigned-accent, #1a4d8f); outline-offset: 2px; }
+    details.text .letter { margin-top: .5em; max-height: 24em; overflow: auto; padding-right: .5em; }
+    details.text .letter p { margin: 0 0 .75em; }
+    details.text .recipients { font-style: italic; white-space: pre-line; }`;
 
   class UndersignedLetter extends HTMLElement {
     connectedCallback() {
@@ -141,7 +150,17 @@
       this.status = this.el("p", { class: "status", role: "status", "aria-live": "polite" });
       form.append(this.button, this.status);
       form.addEventListener("submit", (event) => { event.preventDefault(); this.submit(form); });
-      box.append(this.heading, this.count, this.logStatus, form);
+      box.append(this.heading, this.count, this.logStatus);
+      if (this.getAttribute("text") !== "hidden") {
+        // The letter itself, before the button that signs it: folded, one click away.
+        this.text = this.el("details", { class: "text" });
+        // Scrolled within the box: focusable, so that a keyboard scrolls it too (WCAG 2.1.1).
+        this.text.append(this.el("summary", {}, t.read),
+          this.el("div", { class: "letter", tabindex: "0", role: "region", "aria-label": t.read }));
+        this.text.hidden = true;
+        box.append(this.text);
+      }
+      box.append(form);
       root.append(box);
       this.form = form;
     }
@@ -156,11 +175,23 @@
         if (!response.ok) return;
         const letter = await response.json();
         this.heading.textContent = letter.title.replace(/\s*:\s*$/, "");
+        this.showText(letter);
         this.showCount(letter.counts);
         if (letter.log) this.checkLog(letter.log);
       } catch (e) {
         /* The form still works without the title and the count. */
       }
+    }
+
+    /** The letter's text in the disclosure, as text (never as markup), in the letter's language. */
+    showText(letter) {
+      if (!this.text) return;
+      const body = this.text.querySelector(".letter");
+      body.setAttribute("lang", letter.language);
+      body.append(this.el("p", { class: "recipients" }, letter.recipients.join("\n")));
+      for (const paragraph of letter.paragraphs) body.append(this.el("p", {}, paragraph));
+      body.append(this.el("p", { class: "closing" }, letter.closing));
+      this.text.hidden = false;
     }
 
     /**

@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.undersigned.letter.Letter;
 import org.undersigned.letter.LetterStatus;
 import org.undersigned.testing.Browser;
@@ -89,6 +90,25 @@ class WidgetTest {
     until(d -> text(root, ".count").equals(total + " signatures") ? true : null);
     assertEquals("Une lettre ouverte", text(root, "h2"));
     assertEquals("Nom à publier", text(root, "label[for=name]"));
+  }
+
+  @Test
+  void theWidgetLetsTheSignerReadTheLetterBeforeSigning() throws Exception {
+    String first =
+        given().get("/api/v1/letters/" + TestLetters.BUNDLED + "?lang=fr").path("paragraphs[0]");
+    SearchContext root = widget(TestLetters.BUNDLED, "fr");
+    WebElement disclosure =
+        until(
+            d ->
+                root.findElements(By.cssSelector("details.text:not([hidden])")).stream()
+                    .findFirst()
+                    .orElse(null));
+    assertEquals("Lire la lettre", disclosure.findElement(By.tagName("summary")).getText());
+    assertEquals(null, disclosure.getAttribute("open"), "folded until asked");
+    disclosure.findElement(By.tagName("summary")).click();
+    until(d -> disclosure.getAttribute("open") != null ? true : null);
+    assertEquals(first, disclosure.findElements(By.cssSelector(".letter p")).get(1).getText());
+    assertEquals(List.of(), Browser.seriousViolations(browser), "WCAG 2.2 AA, letter open");
   }
 
   @Test
