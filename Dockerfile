@@ -22,6 +22,11 @@ RUN mvn --batch-mode --no-transfer-progress package -DskipTests -Dimage
 
 # --- Runtime stage --------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre-jammy
+# Fonts for the share card (ShareImage draws with fontconfig's fonts): DejaVu covers Latin, Greek,
+# Cyrillic, Arabic and Hebrew; add fonts-noto-cjk for a letter in Chinese or Japanese.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 undersigned \
  && useradd --system --uid 10001 --gid undersigned --no-create-home --shell /usr/sbin/nologin undersigned
 WORKDIR /app

@@ -133,7 +133,70 @@ class LetterPageTest {
     assertTrue(mail.subject().startsWith("Confirm"), mail.subject());
   }
 
+  /** The content of the page's meta element with this attribute. */
+  private static String meta(String html, String attribute) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<meta " + java.util.regex.Pattern.quote(attribute) + " content=\"([^\"]*)\">")
+            .matcher(html);
+    assertTrue(m.find(), attribute);
+    return m.group(1);
+  }
+
   private static void fill(SearchContext root, String css, String text) {
     root.findElement(By.cssSelector(css)).sendKeys(text);
+  }
+
+  @Test
+  void aSharedLinkShowsTheTitleAndCountOnACardOfTheStatedSize() throws Exception {
+    String html =
+        given()
+            .accept("text/html")
+            .get("/api/v1/letters/" + TestLetters.BUNDLED)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertEquals("Une lettre ouverte :", meta(html, "property=\"og:title\""));
+    assertTrue(
+        meta(html, "property=\"og:description\"").contains("organisations"),
+        "the count in the description");
+    String image = meta(html, "property=\"og:image\"");
+    assertTrue(image.endsWith("/api/v1/letters/" + TestLetters.BUNDLED + "/share.png?lang=fr"));
+    assertEquals("summary_large_image", meta(html, "name=\"twitter:card\""));
+
+    io.restassured.response.Response png =
+        given()
+            .get("/api/v1/letters/" + TestLetters.BUNDLED + "/share.png?lang=fr")
+            .then()
+            .statusCode(200)
+            .contentType("image/png")
+            .extract()
+            .response();
+    java.awt.image.BufferedImage card =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.asByteArray()));
+    assertEquals(1200, card.getWidth());
+    assertEquals(630, card.getHeight());
+    // Text was drawn: the title's area holds dark pixels on the light card.
+    int dark = 0;
+    for (int x = 80; x < 1120; x += 2) {
+      for (int y = 80; y < 200; y += 2) {
+        if ((card.getRGB(x, y) & 0xff) < 0x80) {
+          dark++;
+        }
+      }
+    }
+    assertTrue(dark > 500, "the title is drawn: " + dark + " dark pixels");
+    // Kept until the count changes: the same bytes, revalidated with its ETag.
+    given()
+        .header("If-None-Match", png.header("ETag"))
+        .get("/api/v1/letters/" + TestLetters.BUNDLED + "/share.png?lang=fr")
+        .then()
+        .statusCode(304);
+    given()
+        .get("/api/v1/letters/no-such-letter/share.png")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 }
