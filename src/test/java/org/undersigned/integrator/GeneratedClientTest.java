@@ -53,7 +53,7 @@ class GeneratedClientTest {
 
   @Test
   void aGeneratedClientReadsSignsConfirmsAndWithdraws() throws Exception {
-    Letter bundled = letters.getLetter(TestLetters.BUNDLED, null);
+    Letter bundled = letters.getLetter(TestLetters.BUNDLED, null, null);
     assertEquals("fr", bundled.getLanguage());
     assertEquals(262L, bundled.getCounts().getNamed());
     var history = letters.getCountsHistory(TestLetters.BUNDLED, null, null, null);
@@ -97,7 +97,7 @@ class GeneratedClientTest {
   @Test
   void problemsReachTheGeneratedClientAsApiExceptions() {
     ApiException e =
-        assertThrows(ApiException.class, () -> letters.getLetter("no-such-letter", null));
+        assertThrows(ApiException.class, () -> letters.getLetter("no-such-letter", null, null));
     assertEquals(404, e.getCode());
     assertTrue(e.getResponseBody().contains("urn:undersigned:problem:letter-not-found"));
   }

@@ -133,6 +133,55 @@ class LetterPageTest {
     assertTrue(mail.subject().startsWith("Confirm"), mail.subject());
   }
 
+  @Test
+  void thePagesSearchFindsSignatoriesWithoutJavaScriptAndShowsRightToLeftNamesSo()
+      throws Exception {
+    Letter letter = fixtures.letter(LetterStatus.OPEN, "en");
+    fixtures.published(letter, "Éducation Sans Frontières", false);
+    fixtures.published(letter, "Education Watch", false);
+    fixtures.published(letter, "منظمة حقوق الإنسان", false);
+    fixtures.published(letter, "Hidden Education Circle", true);
+    browser.get(page(letter.slug));
+    WebElement arabic =
+        browser.findElements(By.cssSelector("ul.signatories li")).stream()
+            .filter(li -> li.getText().startsWith("منظمة"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("rtl", arabic.getCssValue("direction"), "a right-to-left name reads so");
+    WebElement query = browser.findElement(By.cssSelector("form.search input[name=q]"));
+    query.sendKeys("education");
+    query.submit();
+    Browser.until(browser, d -> d.getCurrentUrl().contains("q=education") ? true : null);
+    List<String> found =
+        browser.findElements(By.cssSelector("ul.signatories li")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertEquals(List.of("Éducation Sans Frontières", "Education Watch"), found);
+    assertTrue(
+        browser.findElement(By.cssSelector("p.matches")).getText().startsWith("2 of 3"),
+        "how many of the named signatories hold it; the anonymous one is neither found nor counted");
+    assertEquals(List.of(), Browser.seriousViolations(browser), "WCAG 2.2 AA, a search");
+
+    // The search is text on the page, never markup.
+    String html =
+        given()
+            .accept("text/html")
+            .queryParam("q", "<b>x</b>")
+            .get("/api/v1/letters/" + letter.slug)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(html.contains("&lt;b&gt;x&lt;/b&gt;") && !html.contains("<b>x</b>"), "escaped");
+    given()
+        .accept("text/html")
+        .queryParam("q", "x".repeat(301))
+        .get("/api/v1/letters/" + letter.slug)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
   /** The content of the page's meta element with this attribute. */
   private static String meta(String html, String attribute) {
     java.util.regex.Matcher m =

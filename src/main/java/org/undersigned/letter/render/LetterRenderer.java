@@ -70,7 +70,15 @@ public class LetterRenderer {
    * @param url the page's address without a query (the letter's public address)
    */
   public record Page(
-      String slug, String url, List<String> languages, boolean open, List<Long> totals) {}
+      String slug,
+      String url,
+      List<String> languages,
+      boolean open,
+      List<Long> totals,
+      Search search) {}
+
+  /** A search of the signatories: its text, and how many there are in all. */
+  public record Search(String text, int of) {}
 
   /**
    * text/html: the letter's public page; the template escapes every name and every line of text. It
@@ -93,6 +101,17 @@ public class LetterRenderer {
         .data("url", page.url() + "?lang=" + text.language)
         .data("languages", page.languages())
         .data("open", page.open())
+        .data("search", page.search())
+        .data(
+            "matches",
+            page.search() == null
+                ? null
+                : Texts.text(
+                    locale,
+                    "page.letter.matches",
+                    names.size(),
+                    page.search().of(),
+                    page.search().text()))
         .data("sparkline", counts == null ? null : sparkline(page.totals()))
         .data(
             "sparklineLabel",
@@ -105,7 +124,10 @@ public class LetterRenderer {
                 "languages", Texts.text(locale, "page.letter.languages"),
                 "sign", Texts.text(locale, "page.letter.sign"),
                 "signatories", Texts.text(locale, "page.letter.signatories"),
-                "noscript", Texts.text(locale, "page.letter.noscript")))
+                "noscript", Texts.text(locale, "page.letter.noscript"),
+                "search", Texts.text(locale, "page.letter.search"),
+                "searchButton", Texts.text(locale, "page.letter.search.button"),
+                "showAll", Texts.text(locale, "page.letter.search.all")))
         .render();
   }
 

@@ -26,6 +26,7 @@ import org.undersigned.common.http.Representations;
 import org.undersigned.common.http.Representations.Document;
 import org.undersigned.common.problem.ProblemException;
 import org.undersigned.common.problem.ProblemType;
+import org.undersigned.common.text.Names;
 import org.undersigned.letter.Counts;
 import org.undersigned.letter.Signatures;
 import org.undersigned.letter.render.LetterRenderer;
@@ -41,6 +42,9 @@ public class LetterResource {
   static final String TEXT_MARKDOWN = "text/markdown";
   static final String TEXT_CSV = "text/csv";
 
+  /** The longest search the page takes, as the signatories' API. */
+  static final int MAX_QUERY_LENGTH = 300;
+
   /** The representations of a letter, in the order a wildcard Accept gets them. */
   private static final List<MediaType> LETTER_TYPES =
       List.of(
@@ -51,11 +55,12 @@ public class LetterResource {
 
   /**
    * The page runs one script, the signing widget, from this service, and talks to this service
-   * only; its styles are inline; nothing else loads, no form leaves it, nothing frames it.
+   * only; its styles are inline; nothing else loads, its one form (the search of the signatories)
+   * goes back to it, nothing frames it.
    */
   static final String HTML_CONTENT_SECURITY_POLICY =
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline';"
-          + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+          + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private final LetterService letters;
   private final Signatures signatories;
@@ -143,19 +148,40 @@ public class LetterResource {
   public Response get(
       @Parameter(ref = "slug") @PathParam("slug") String slug,
       @Parameter(ref = "lang") @QueryParam("lang") String lang,
+      @Parameter(
+              description =
+                  "For the documents (text, Markdown, HTML): only the signatories whose name"
+                      + " holds this text, ignoring case and accents (the page's search, which"
+                      + " works without JavaScript).",
+              example = "amnesty",
+              schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH))
+          @QueryParam("q")
+          String q,
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @Context HttpHeaders headers) {
     MediaType type = Negotiation.mediaType(headers.getAcceptableMediaTypes(), LETTER_TYPES);
     LetterReads.negotiated(headers.getHeaderString(HttpHeaders.ACCEPT), type);
+    if (q != null && q.length() > MAX_QUERY_LENGTH) {
+      throw ProblemException.invalidField("q", "field.too-long", MAX_QUERY_LENGTH);
+    }
+    String search =
+        q == null || q.isBlank() || type.equals(MediaType.APPLICATION_JSON_TYPE) ? null : q.strip();
     Document document =
-        cache.get(
-            LetterReads.letterKey(slug, lang, acceptLanguage, type),
-            () -> render(slug, lang, acceptLanguage, type));
+        search != null
+            // A search is made for one caller: not kept.
+            ? render(slug, lang, acceptLanguage, type, search)
+            : cache.get(
+                LetterReads.letterKey(slug, lang, acceptLanguage, type),
+                () -> render(slug, lang, acceptLanguage, type, null));
     return representations.ok(headers, document);
   }
 
-  /** The letter in one representation, with its names where the list is public. */
-  private Document render(String slug, String lang, String acceptLanguage, MediaType type) {
+  /**
+   * The letter in one representation, with its names where the list is public (those that hold the
+   * search, where there is one).
+   */
+  private Document render(
+      String slug, String lang, String acceptLanguage, MediaType type, String search) {
     PublicLetter letter =
         letters.findPublic(slug, lang, acceptLanguage).orElseThrow(LetterResource::letterNotFound);
     String vary = "Accept, Accept-Language";
@@ -165,14 +191,20 @@ public class LetterResource {
           letter.text().language,
           vary);
     }
-    List<String> names = letter.listPublic() ? signatories.publicNames(letter.letter()) : List.of();
+    List<String> all = letter.listPublic() ? signatories.publicNames(letter.letter()) : List.of();
+    List<String> names = search == null ? all : matching(all, search);
     String body;
     if (type.equals(MediaType.TEXT_PLAIN_TYPE)) {
       body = renderer.plain(letter.text(), names, letter.counts());
     } else if (type.getSubtype().equals("markdown")) {
       body = renderer.markdown(letter.text(), names, letter.counts());
     } else {
-      body = renderer.html(letter.text(), names, letter.counts(), page(letter));
+      body =
+          renderer.html(
+              letter.text(),
+              names,
+              letter.counts(),
+              page(letter, search == null ? null : new LetterRenderer.Search(search, all.size())));
     }
     Document document =
         Document.of(body, type.toString() + ";charset=UTF-8")
@@ -254,7 +286,7 @@ public class LetterResource {
   }
 
   /** What the HTML page shows beyond the text: its address, languages, form and growth. */
-  private LetterRenderer.Page page(PublicLetter letter) {
+  private LetterRenderer.Page page(PublicLetter letter, LetterRenderer.Search search) {
     List<Long> totals = List.of();
     if (letter.counts() != null) {
       List<Signatures.HourlyChange> changes = signatories.hourlyChanges(letter.letter().id);
@@ -274,7 +306,14 @@ public class LetterResource {
         baseUrl + "/api/v1/letters/" + letter.letter().slug,
         letter.languages(),
         letter.open(),
-        totals);
+        totals,
+        search);
+  }
+
+  /** The names that hold the text, as the signatories' search finds them (case, accents aside). */
+  static List<String> matching(List<String> names, String text) {
+    String wanted = Names.searchKey(text);
+    return names.stream().filter(n -> Names.searchKey(n).contains(wanted)).toList();
   }
 
   /** The answer for a slug that names no public letter. */
