@@ -145,19 +145,12 @@ class LetterManagementTest {
     String slug = create();
     configure(slug, settings("OPEN"));
     api().get("/api/v1/letters/" + slug).then().statusCode(200).body("open", equalTo(true));
-    String email = Mails.newAddress("example.org");
-    api()
-        .contentType("application/json")
-        .body(Submissions.valid("Early Signer", email))
-        .post("/api/v1/letters/" + slug + "/endorsements")
-        .then()
-        .statusCode(202);
-    api()
-        .contentType("application/json")
-        .body(Map.of("token", Mails.awaitOne(email).token()))
-        .post("/api/v1/confirmations")
-        .then()
-        .body("status", equalTo("PUBLISHED"));
+    assertEquals(
+        "PUBLISHED",
+        Submissions.confirmed(
+                slug, Submissions.valid("Early Signer", Mails.newAddress("example.org")))
+            .answer()
+            .getString("status"));
 
     configure(slug, settings("CLOSED"));
     api()

@@ -129,34 +129,19 @@ class BurstTest {
     Instant start = Instant.now().minusSeconds(1);
     // Four from one network and one mail domain, two of them confirmed (so published).
     for (int i = 0; i < 4; i++) {
-      String email = Mails.newAddress("burst-mail.example");
-      from("203.0.113." + (i + 1))
-          .body(Submissions.valid("Burst Bot Org " + i, email))
-          .post(path)
-          .then()
-          .statusCode(202);
+      Map<String, Object> body =
+          Submissions.valid("Burst Bot Org " + i, Mails.newAddress("burst-mail.example"));
       if (i < 2) {
-        api()
-            .contentType("application/json")
-            .body(Map.of("token", Mails.awaitOne(email).token()))
-            .post("/api/v1/confirmations")
-            .then()
-            .statusCode(200);
+        Submissions.confirmed(from("203.0.113." + (i + 1)), letter.slug, body);
+      } else {
+        from("203.0.113." + (i + 1)).body(body).post(path).then().statusCode(202);
       }
     }
     // A genuine signer elsewhere, confirmed.
-    String genuine = Mails.newAddress("genuine.example");
-    from("198.51.100.20")
-        .body(Submissions.valid("Genuine Org", genuine))
-        .post(path)
-        .then()
-        .statusCode(202);
-    api()
-        .contentType("application/json")
-        .body(Map.of("token", Mails.awaitOne(genuine).token()))
-        .post("/api/v1/confirmations")
-        .then()
-        .statusCode(200);
+    Submissions.confirmed(
+        from("198.51.100.20"),
+        letter.slug,
+        Submissions.valid("Genuine Org", Mails.newAddress("genuine.example")));
     api().get("/api/v1/letters/" + letter.slug + "/counts").then().body("total", equalTo(3));
 
     String bursts = "/api/v1/admin/letters/" + letter.slug + "/burst-rejections";

@@ -63,6 +63,7 @@ public class LetterShareResource {
               mediaType = PNG,
               schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 2000000)))
   @APIResponse(responseCode = "304", description = "Not modified: the ETag matched If-None-Match.")
+  @APIResponse(ref = "BadRequest")
   @APIResponse(ref = "LetterNotFound")
   @APIResponse(ref = "NotAcceptable")
   public Response get(
