@@ -5,17 +5,24 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.common.problem.Problem;
 
-/** The API as a whole in the contract: its description and the pieces operations share. */
+/**
+ * The API as a whole in the contract: its description and the pieces operations share. Each shared
+ * problem response names its example ({@link ContractProblems#EXAMPLE}); {@link ContractProblems}
+ * makes the example from {@code ProblemType} and the texts the service answers with.
+ *
+ * <p>Over 300 lines because it is the contract's shared parameters, headers and responses, one
+ * declaration each, which the annotation scanner needs in one {@code @OpenAPIDefinition}.
+ */
 @OpenAPIDefinition(
     info =
         @Info(
@@ -136,12 +143,8 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "BadRequest",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:validation-failed\", \"title\": \"The request is not valid\", \"status\": 400, \"detail\": \"One or more fields are not valid; see errors.\", \"errors\": [{\"field\": \"contactEmail\", \"message\": \"must be an e-mail address, such as contact@example.org\"}, {\"field\": \"country\", \"message\": \"must be an ISO 3166-1 alpha-2 country code in capitals, such as FR\"}]}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions = @Extension(name = ContractProblems.EXAMPLE, value = "BadRequest")),
               @APIResponse(
                   name = "LetterNotFound",
                   responseCode = "404",
@@ -149,12 +152,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "LetterNotFound",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:letter-not-found\", \"title\": \"Letter not found\", \"status\": 404, \"detail\": \"There is no public letter with this slug.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "LetterNotFound")),
               @APIResponse(
                   name = "NotFound",
                   responseCode = "404",
@@ -162,12 +162,8 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "NotFound",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:not-found\", \"title\": \"Not found\", \"status\": 404, \"detail\": \"There is no resource at this path.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions = @Extension(name = ContractProblems.EXAMPLE, value = "NotFound")),
               @APIResponse(
                   name = "SignatoryNotFound",
                   responseCode = "404",
@@ -177,12 +173,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "SignatoryNotFound",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:signatory-not-found\", \"title\": \"Signatory not found\", \"status\": 404, \"detail\": \"This letter has no public signatory with this id.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "SignatoryNotFound")),
               @APIResponse(
                   name = "LetterClosed",
                   responseCode = "409",
@@ -190,12 +183,8 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "LetterClosed",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:letter-closed\", \"title\": \"Letter closed\", \"status\": 409, \"detail\": \"This letter no longer takes signatures.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions = @Extension(name = ContractProblems.EXAMPLE, value = "LetterClosed")),
               @APIResponse(
                   name = "PayloadTooLarge",
                   responseCode = "413",
@@ -203,12 +192,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "PayloadTooLarge",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:payload-too-large\", \"title\": \"Request body too large\", \"status\": 413, \"detail\": \"The request body is larger than this resource takes.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "PayloadTooLarge")),
               @APIResponse(
                   name = "UnsupportedMediaType",
                   responseCode = "415",
@@ -216,12 +202,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "UnsupportedMediaType",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:unsupported-media-type\", \"title\": \"Unsupported media type\", \"status\": 415, \"detail\": \"This resource does not take a body of this media type.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "UnsupportedMediaType")),
               @APIResponse(
                   name = "IdempotencyKeyReused",
                   responseCode = "422",
@@ -229,12 +212,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "IdempotencyKeyReused",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:idempotency-key-reused\", \"title\": \"Idempotency key reused\", \"status\": 422, \"detail\": \"This Idempotency-Key was used with another request body. Use a new key for a new request.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "IdempotencyKeyReused")),
               @APIResponse(
                   name = "TokenUnknown",
                   responseCode = "404",
@@ -242,12 +222,8 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "TokenUnknown",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:token-unknown\", \"title\": \"Unknown link\", \"status\": 404, \"detail\": \"This link is not one the service sent. Check that it was copied whole.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions = @Extension(name = ContractProblems.EXAMPLE, value = "TokenUnknown")),
               @APIResponse(
                   name = "TokenUsed",
                   responseCode = "409",
@@ -255,12 +231,8 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "TokenUsed",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:token-used\", \"title\": \"Link already used\", \"status\": 409, \"detail\": \"This link has already been used; each link works once.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions = @Extension(name = ContractProblems.EXAMPLE, value = "TokenUsed")),
               @APIResponse(
                   name = "TokenExpired",
                   responseCode = "410",
@@ -268,12 +240,8 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "TokenExpired",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:token-expired\", \"title\": \"Link expired\", \"status\": 410, \"detail\": \"This link has expired. Sign again, or ask for a new withdrawal link.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions = @Extension(name = ContractProblems.EXAMPLE, value = "TokenExpired")),
               @APIResponse(
                   name = "Unauthorized",
                   responseCode = "401",
@@ -281,12 +249,8 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "Unauthorized",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:unauthorized\", \"title\": \"Authentication required\", \"status\": 401, \"detail\": \"This resource needs a valid bearer token.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions = @Extension(name = ContractProblems.EXAMPLE, value = "Unauthorized")),
               @APIResponse(
                   name = "Forbidden",
                   responseCode = "403",
@@ -294,12 +258,8 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "Forbidden",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:forbidden\", \"title\": \"Not allowed\", \"status\": 403, \"detail\": \"Your token does not give the role this resource needs.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions = @Extension(name = ContractProblems.EXAMPLE, value = "Forbidden")),
               @APIResponse(
                   name = "EndorsementNotFound",
                   responseCode = "404",
@@ -307,12 +267,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "EndorsementNotFound",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:endorsement-not-found\", \"title\": \"Endorsement not found\", \"status\": 404, \"detail\": \"There is no endorsement with this id.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "EndorsementNotFound")),
               @APIResponse(
                   name = "InvalidTransition",
                   responseCode = "409",
@@ -320,12 +277,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "InvalidTransition",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:invalid-transition\", \"title\": \"Not possible in this status\", \"status\": 409, \"detail\": \"The endorsement is not in a status that allows this decision.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "InvalidTransition")),
               @APIResponse(
                   name = "SlugTaken",
                   responseCode = "409",
@@ -333,12 +287,8 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "SlugTaken",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:slug-taken\", \"title\": \"Slug taken\", \"status\": 409, \"detail\": \"Another letter already has this slug.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions = @Extension(name = ContractProblems.EXAMPLE, value = "SlugTaken")),
               @APIResponse(
                   name = "WebhookNotFound",
                   responseCode = "404",
@@ -346,12 +296,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "WebhookNotFound",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:webhook-not-found\", \"title\": \"Webhook not found\", \"status\": 404, \"detail\": \"There is no registered webhook with this id.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "WebhookNotFound")),
               @APIResponse(
                   name = "TooManyRequests",
                   responseCode = "429",
@@ -361,12 +308,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "TooManyRequests",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:too-many-requests\", \"title\": \"Too many requests\", \"status\": 429, \"detail\": \"Too many submissions from this address or for this e-mail in a short time. Try again after the time in Retry-After.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "TooManyRequests")),
               @APIResponse(
                   name = "InternalError",
                   responseCode = "500",
@@ -376,12 +320,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "InternalError",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:internal-error\", \"title\": \"Internal error\", \"status\": 500, \"detail\": \"The service failed to answer this request. Quote the instance when reporting it.\", \"instance\": \"urn:uuid:4f0c2a9e-7b1d-4c3e-9a8f-2d6b5e1c0a7f\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "InternalError")),
               @APIResponse(
                   name = "ServiceUnavailable",
                   responseCode = "503",
@@ -392,12 +333,9 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "ServiceUnavailable",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:service-unavailable\", \"title\": \"Service temporarily unavailable\", \"status\": 503, \"detail\": \"The service cannot answer now; try again shortly.\"}"))),
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions =
+                      @Extension(name = ContractProblems.EXAMPLE, value = "ServiceUnavailable")),
               @APIResponse(
                   name = "NotAcceptable",
                   responseCode = "406",
@@ -405,11 +343,7 @@ import org.undersigned.common.problem.Problem;
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
-                          schema = @Schema(implementation = Problem.class),
-                          examples =
-                              @ExampleObject(
-                                  name = "NotAcceptable",
-                                  value =
-                                      "{\"type\": \"urn:undersigned:problem:not-acceptable\", \"title\": \"No acceptable representation\", \"status\": 406, \"detail\": \"This resource has no representation in the media types of the Accept header.\"}")))
+                          schema = @Schema(implementation = Problem.class)),
+                  extensions = @Extension(name = ContractProblems.EXAMPLE, value = "NotAcceptable"))
             }))
 public class UndersignedApi extends Application {}

@@ -231,7 +231,8 @@ public class LetterGrowthResource {
 
   private Document history(
       String slug, Growth.Interval length, Instant fromTime, Instant toTime, Instant now) {
-    PublicLetter letter = publicCounts(slug);
+    PublicLetter letter =
+        letters.findPublicCounts(slug).orElseThrow(LetterResource::letterNotFound);
     List<Signatures.HourlyChange> changes =
         cache.fact(
             "hourly-changes:" + letter.letter().id,
@@ -279,17 +280,6 @@ public class LetterGrowthResource {
       items.add(new CountryCount(OTHER, other));
     }
     return new Countries(items, without);
-  }
-
-  /** A public letter whose counts are public now. */
-  private PublicLetter publicCounts(String slug) {
-    PublicLetter letter =
-        letters.findPublic(slug, null, null).orElseThrow(LetterResource::letterNotFound);
-    if (letter.counts() == null) {
-      // Under an embargo that hides the counts, so is how they grew.
-      throw LetterResource.letterNotFound();
-    }
-    return letter;
   }
 
   private static Instant instant(String field, String text) {

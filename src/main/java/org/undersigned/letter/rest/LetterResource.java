@@ -243,11 +243,7 @@ public class LetterResource {
             LetterReads.countsKey(slug),
             () -> {
               PublicLetter letter =
-                  letters.findPublic(slug, null, null).orElseThrow(LetterResource::letterNotFound);
-              if (letter.counts() == null) {
-                // Under an embargo that hides them, the counts are as unknown as the list.
-                throw new ProblemException(ProblemType.LETTER_NOT_FOUND);
-              }
+                  letters.findPublicCounts(slug).orElseThrow(LetterResource::letterNotFound);
               return representations.freshly(
                   representations.jsonDocument(letter.counts(), null, null));
             });

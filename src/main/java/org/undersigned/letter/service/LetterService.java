@@ -42,6 +42,15 @@ public class LetterService {
     return findPublicLetter(slug).flatMap(letter -> present(letter, lang, acceptLanguage));
   }
 
+  /**
+   * A public letter whose counts the public may see now: not one under an embargo that hides them
+   * (what it has gathered, and how it grew, are then as unknown as its list).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<PublicLetter> findPublicCounts(String slug) {
+    return findPublic(slug, null, null).filter(letter -> letter.counts() != null);
+  }
+
   /** The public letter with this slug; drafts are not found. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Letter> findPublicLetter(String slug) {
