@@ -233,23 +233,10 @@ public class LetterGrowthResource {
       String slug, Growth.Interval length, Instant fromTime, Instant toTime, Instant now) {
     PublicLetter letter =
         letters.findPublicCounts(slug).orElseThrow(LetterResource::letterNotFound);
-    List<Signatures.HourlyChange> changes =
-        cache.fact(
-            "hourly-changes:" + letter.letter().id,
-            () -> List.copyOf(signatures.hourlyChanges(letter.letter().id)));
-    long toStart = Growth.startOf(toTime, length);
-    long fromStart =
-        fromTime != null
-            ? Growth.startOf(fromTime, length)
-            : Math.max(
-                Growth.firstStart(changes, length).orElse(toStart),
-                toStart - (Growth.MAX_POINTS - 1) * length.hours());
-    fromStart = Math.min(fromStart, toStart);
-    if (Growth.points(fromStart, toStart, length) > Growth.MAX_POINTS) {
-      throw ProblemException.invalidField("from", "field.history.too-many", Growth.MAX_POINTS);
-    }
     List<CountsAt> items =
-        Growth.points(changes, length, fromStart, toStart, now).stream()
+        Growth.history(
+                changes(cache, signatures, letter.letter().id), length, fromTime, toTime, now)
+            .stream()
             .map(
                 p ->
                     new CountsAt(
@@ -257,6 +244,16 @@ public class LetterGrowthResource {
             .toList();
     return representations.freshly(
         representations.jsonDocument(new CountsHistory(length.param(), items), null, null));
+  }
+
+  /**
+   * How a letter's counts changed hour by hour, read at most once a second per instance for every
+   * caller (the history, the letter's page).
+   */
+  static List<Signatures.HourlyChange> changes(
+      ReadCache cache, Signatures signatures, java.util.UUID letterId) {
+    return cache.fact(
+        "hourly-changes:" + letterId, () -> List.copyOf(signatures.hourlyChanges(letterId)));
   }
 
   private Countries countries(List<Signatures.CountryCount> counts) {

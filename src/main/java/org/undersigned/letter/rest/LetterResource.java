@@ -285,15 +285,15 @@ public class LetterResource {
   private LetterRenderer.Page page(PublicLetter letter, LetterRenderer.Search search) {
     List<Long> totals = List.of();
     if (letter.counts() != null) {
-      List<Signatures.HourlyChange> changes = signatories.hourlyChanges(letter.letter().id);
       Instant now = Instant.now();
-      long today = Growth.startOf(now, Growth.Interval.DAY);
-      long first =
-          Math.max(
-              Growth.firstStart(changes, Growth.Interval.DAY).orElse(today),
-              today - (Growth.MAX_POINTS - 1) * Growth.Interval.DAY.hours());
       totals =
-          Growth.points(changes, Growth.Interval.DAY, Math.min(first, today), today, now).stream()
+          Growth.history(
+                  LetterGrowthResource.changes(cache, signatories, letter.letter().id),
+                  Growth.Interval.DAY,
+                  null,
+                  now,
+                  now)
+              .stream()
               .map(p -> p.counts().total())
               .toList();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.undersigned.common.problem.ProblemException;
 import org.undersigned.letter.Counts;
 import org.undersigned.letter.Signatures.HourlyChange;
 
@@ -56,28 +57,44 @@ public final class Growth {
 
   private Growth() {}
 
+  /**
+   * One point an interval, from the interval holding {@code from} (null: the first publication's,
+   * at most {@link #MAX_POINTS} intervals back) to the one holding {@code to}; the problem {@code
+   * validation-failed} naming {@code from} when that would be more than {@link #MAX_POINTS} points.
+   */
+  public static List<Point> history(
+      List<HourlyChange> changes, Interval interval, Instant from, Instant to, Instant now) {
+    long toStart = startOf(to, interval);
+    long fromStart =
+        from != null
+            ? startOf(from, interval)
+            : Math.max(
+                firstStart(changes, interval).orElse(toStart),
+                toStart - (MAX_POINTS - 1) * interval.hours);
+    fromStart = Math.min(fromStart, toStart);
+    if ((toStart - fromStart) / interval.hours + 1 > MAX_POINTS) {
+      throw ProblemException.invalidField("from", "field.history.too-many", MAX_POINTS);
+    }
+    return points(changes, interval, fromStart, toStart, now);
+  }
+
   /** The first interval's start (in hours since the epoch), or empty without any change. */
-  public static Optional<Long> firstStart(List<HourlyChange> changes, Interval interval) {
+  private static Optional<Long> firstStart(List<HourlyChange> changes, Interval interval) {
     return changes.isEmpty()
         ? Optional.empty()
         : Optional.of(floor(changes.get(0).hour(), interval));
   }
 
   /** The start (hours since the epoch) of the interval holding this instant. */
-  public static long startOf(Instant instant, Interval interval) {
+  private static long startOf(Instant instant, Interval interval) {
     return floor(Math.floorDiv(instant.getEpochSecond(), 3600), interval);
-  }
-
-  /** How many intervals from one start to another, both included. */
-  public static long points(long fromStart, long toStart, Interval interval) {
-    return (toStart - fromStart) / interval.hours + 1;
   }
 
   /**
    * One point per interval from the one starting at {@code fromStart} to the one starting at {@code
    * toStart} (hours since the epoch, both included), each the counts at its end.
    */
-  public static List<Point> points(
+  static List<Point> points(
       List<HourlyChange> changes, Interval interval, long fromStart, long toStart, Instant now) {
     List<Point> points = new ArrayList<>();
     long named = 0;
